@@ -1,0 +1,35 @@
+package io.strata.storage;
+
+/**
+ * A position in a {@link Tree} within the cursor's key range. Every move returns whether the cursor
+ * is now on an entry; when it returns false the cursor is not valid until repositioned.
+ */
+public interface Cursor extends AutoCloseable {
+
+  /** Moves to the smallest key in range. */
+  boolean first();
+
+  /** Moves to the largest key in range. */
+  boolean last();
+
+  /** Moves to the smallest key in range that is &gt;= key. */
+  boolean seek(byte[] key);
+
+  /** Moves to the largest key in range that is &lt;= key. */
+  boolean seekFloor(byte[] key);
+
+  boolean next();
+
+  boolean prev();
+
+  boolean isValid();
+
+  /** The current key; only while {@link #isValid()}. */
+  byte[] key();
+
+  /** The current value; only while {@link #isValid()}. */
+  byte[] value();
+
+  @Override
+  void close();
+}
