@@ -28,14 +28,14 @@ final class ScriptSplitter {
   List<Unit> add(String line) {
     lineNo++;
     List<Unit> out = new ArrayList<>();
-    if (buf.toString().isBlank() && quote == 0 && !blockComment && isCommandLine(line)) {
-      buf.setLength(0);
-      out.add(new Unit(line.strip(), lineNo, true));
-      return out;
-    }
-    if (buf.toString().isBlank()) {
-      buf.setLength(0);
+    boolean between = quote == 0 && !blockComment && isBlankSql(buf.toString());
+    if (between) {
+      buf.setLength(0); // drop comments between statements
       bufLine = lineNo;
+      if (isCommandLine(line)) {
+        out.add(new Unit(line.strip(), lineNo, true));
+        return out;
+      }
     }
     int start = 0;
     int n = line.length();
