@@ -28,6 +28,12 @@ final class Literals {
       case SYMBOL:
       case SARG:
         return lit.getValue();
+      case DATE:
+        return fromCalcite(lit.getValueAs(DateString.class), Kind.DATE);
+      case TIME:
+        return fromCalcite(lit.getValueAs(TimeString.class), Kind.TIME);
+      case TIMESTAMP:
+        return fromCalcite(lit.getValueAs(TimestampString.class), Kind.TIMESTAMP);
       default:
         return fromCalcite(lit.getValue(), Kind.of(lit.getType()));
     }
