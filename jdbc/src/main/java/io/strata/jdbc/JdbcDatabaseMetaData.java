@@ -524,7 +524,11 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
 
   // ---- identifiers -------------------------------------------------------------------------------
 
-  /** Unquoted identifiers are folded to upper case and matched case-insensitively; quoted ones keep their case. */
+  /**
+   * Identifiers keep the case they were written in (quoted or not) and match case-insensitively:
+   * {@code CREATE TABLE Person} stores "Person", and {@code person}, {@code PERSON} and
+   * {@code "PERSON"} all name it.
+   */
   @Override
   public boolean supportsMixedCaseIdentifiers() {
     return false;
@@ -532,7 +536,7 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean storesUpperCaseIdentifiers() {
-    return true;
+    return false;
   }
 
   @Override
@@ -542,12 +546,12 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean storesMixedCaseIdentifiers() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsMixedCaseQuotedIdentifiers() {
-    return true;
+    return false;
   }
 
   @Override

@@ -1,9 +1,9 @@
 package io.strata.jdbc;
 
+import io.strata.parser.SqlParseException;
 import io.strata.planner.StrataException;
 import io.strata.storage.ErrorCode;
 import io.strata.storage.StorageException;
-import java.lang.reflect.Method;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -66,8 +66,6 @@ final class SqlStates {
   static final String INVALID_CURSOR_STATE = "24000";
   static final String INVALID_ARGUMENT = "HY024";
 
-  private static final String PARSE_EXCEPTION = "io.strata.parser.SqlParseException";
-
   private SqlStates() {}
 
   /** The JDBC 4 subclass for an SQLState. */
@@ -111,11 +109,11 @@ final class SqlStates {
     if (t instanceof StorageException st) {
       return exception(state(st.code()), st.getMessage(), st);
     }
-    if (isParseException(t)) {
-      return exception(SYNTAX, withPosition(t.getMessage(), intGetter(t, "line"), intGetter(t, "column")), t);
+    if (t instanceof SqlParseException pe) {
+      return exception(SYNTAX, withPosition(pe.getMessage(), pe.line(), pe.column()), pe);
     }
     for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-      if (c instanceof StrataException || c instanceof StorageException || isParseException(c)) {
+      if (c instanceof StrataException || c instanceof StorageException || c instanceof SqlParseException) {
         return map(c, timedOut);
       }
     }
@@ -204,26 +202,6 @@ final class SqlStates {
       }
     }
     return null;
-  }
-
-  private static boolean isParseException(Throwable t) {
-    return t.getClass().getName().equals(PARSE_EXCEPTION);
-  }
-
-  /** Reads an int accessor such as line() or getLine() if the class has one; 0 otherwise. */
-  private static int intGetter(Throwable t, String name) {
-    for (String m : new String[] {name, "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1)}) {
-      try {
-        Method method = t.getClass().getMethod(m);
-        Object v = method.invoke(t);
-        if (v instanceof Integer i) {
-          return i;
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // no such accessor
-      }
-    }
-    return 0;
   }
 
   /** Adds "line L:C" unless the message already names the position. */

@@ -106,6 +106,14 @@ class SqlStatesTest {
   }
 
   @Test
+  void parseErrorsAreSyntaxErrorsWithTheirPosition() {
+    SQLException e = SqlStates.map(new io.strata.parser.SqlParseException(3, 14, "unexpected 'FROMM'"), false);
+    assertInstanceOf(SQLSyntaxErrorException.class, e);
+    assertEquals("42601", e.getSQLState());
+    assertEquals("line 3:14: unexpected 'FROMM'", e.getMessage());
+  }
+
+  @Test
   void unknownErrorsAreInternal() {
     SQLException e = SqlStates.map(new IllegalStateException("bug"), false);
     assertEquals("XX000", e.getSQLState());
