@@ -76,7 +76,14 @@ class InteractiveTest {
   @AfterEach
   void stop() throws Exception {
     if (loop.isAlive()) {
-      type("\u0004");
+      Thread.sleep(100);
+      type("\u0003"); // drop any half-typed line
+      Thread.sleep(100);
+      type("\u0004"); // and leave
+      loop.join(5_000);
+    }
+    if (loop.isAlive()) {
+      terminal.close();
       loop.join(WAIT_MS);
     }
     shell.close();
