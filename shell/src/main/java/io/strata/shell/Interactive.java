@@ -7,6 +7,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -55,6 +56,12 @@ final class Interactive {
     terminal.writer().println("strata: connected to " + shell.url()
         + ". Enter SQL ending with ';', or .help.");
     terminal.flush();
+    // Ctrl-C while a statement runs must reach us as a signal, not as input.
+    Attributes attributes = terminal.getAttributes();
+    if (!attributes.getLocalFlag(Attributes.LocalFlag.ISIG)) {
+      attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+      terminal.setAttributes(attributes);
+    }
     Terminal.SignalHandler previous =
         terminal.handle(Terminal.Signal.INT, signal -> shell.cancel());
     try {

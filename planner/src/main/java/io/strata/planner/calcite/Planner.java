@@ -174,8 +174,10 @@ public final class Planner {
         || validated.getKind() == SqlKind.DELETE || validated.getKind() == SqlKind.MERGE;
     List<ColumnMeta> columns = dml ? List.of() : columns(validator, validated);
     List<ParamMeta> params = new ArrayList<>();
+    List<RelDataType> paramTypes = new ArrayList<>();
     for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
       params.add(TypeMapping.param(f.getType()));
+      paramTypes.add(f.getType());
     }
     RelNode rel;
     try {
@@ -192,7 +194,8 @@ public final class Planner {
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }
-    return new Plan(rel, columns, List.copyOf(params), dml, readsHistory(rel));
+    return new Plan(rel, columns, List.copyOf(params), List.copyOf(paramTypes), dml,
+        readsHistory(rel));
   }
 
   private List<ColumnMeta> columns(SqlValidator validator, SqlNode validated) {
@@ -260,6 +263,40 @@ public final class Planner {
       }
     }.go(rel);
     return found[0];
+  }
+
+  /** Validates a query and returns its row type (for views, CREATE TABLE AS, metadata). */
+  public RelDataType rowType(SqlNode query) {
+    SqlValidator v = newValidator(reader);
+    try {
+      return v.getValidatedNodeType(v.validate(query));
+    } catch (RuntimeException e) {
+      throw ValidationErrors.translate(e);
+    }
+  }
+
+  /**
+   * The expression {@code select} (a one-item SELECT over one table) computes, over the table's
+   * full row: how CHECK constraints are compiled.
+   */
+  public org.apache.calcite.rex.RexNode rowExpression(SqlNode select) {
+    SqlValidator v = newValidator(reader);
+    try {
+      SqlNode validated = v.validate(select);
+      SqlToRelConverter converter = new SqlToRelConverter(this::expandView, v, reader, cluster,
+          StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withExpand(false));
+      RelNode rel = converter.convertQuery(validated, false, true).rel;
+      if (rel instanceof org.apache.calcite.rel.core.Project p
+          && p.getInput() instanceof org.apache.calcite.rel.core.TableScan) {
+        return p.getProjects().get(0);
+      }
+      throw new StrataException(Reason.INVALID_STATEMENT,
+          "constraint must be an expression over the row, without subqueries");
+    } catch (StrataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ValidationErrors.translate(e);
+    }
   }
 
   /** The plan as EXPLAIN prints it, one line per element. */

@@ -61,6 +61,11 @@ public final class SystemTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory f) {
+    return rowType(kind, f);
+  }
+
+  /** The row type of a system table. */
+  public static RelDataType rowType(Kind kind, RelDataTypeFactory f) {
     RelDataTypeFactory.Builder b = f.builder();
     for (int i = 0; i < kind.columns.size(); i++) {
       boolean nullable = kind == Kind.COLUMNS && i == 6 || kind == Kind.VERSIONS && i == 2;

@@ -41,6 +41,9 @@ public final class ValidationErrors {
         || m.startsWith("Unknown target column")) {
       return Reason.UNKNOWN_COLUMN;
     }
+    if (m.contains("does not allow NULLs")) {
+      return Reason.NOT_NULL_VIOLATION;
+    }
     if (m.contains("ambiguous")) {
       return Reason.AMBIGUOUS_NAME;
     }

@@ -54,6 +54,7 @@ final class AggregateOp implements Operator {
   @Override
   public void open(ExecContext ctx) {
     this.ctx = ctx;
+    ctx.checkCancelled();
     this.output = null;
     this.pos = 0;
     input.open(ctx);

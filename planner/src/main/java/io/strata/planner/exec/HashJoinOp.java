@@ -57,6 +57,7 @@ final class HashJoinOp implements Operator {
   @Override
   public void open(ExecContext ctx) {
     this.ctx = ctx;
+    ctx.checkCancelled();
     right.open(ctx);
     build = new ArrayList<>();
     table = new HashMap<>();

@@ -41,6 +41,7 @@ final class NestedLoopJoinOp implements Operator {
   @Override
   public void open(ExecContext ctx) {
     this.ctx = ctx;
+    ctx.checkCancelled();
     inner = new ArrayList<>();
     right.open(ctx);
     Object[] row;

@@ -32,6 +32,7 @@ final class SetOp implements Operator {
   @Override
   @SuppressWarnings("unchecked")
   public void open(ExecContext ctx) {
+    ctx.checkCancelled();
     int maps = intersect ? inputs.length - 1 : 1;
     counts = new HashMap[maps];
     for (int i = 0; i < maps; i++) {

@@ -33,6 +33,7 @@ final class SortOp implements Operator {
   @Override
   public void open(ExecContext ctx) {
     this.ctx = ctx;
+    ctx.checkCancelled();
     rows = null;
     input.open(ctx);
   }

@@ -17,6 +17,33 @@ public final class SuiteReport {
   private SuiteReport() {
   }
 
+  static final String HOW_TO_RUN = """
+      ## How to run
+
+      From the repository root (add `-Dslt.xmx=4g` for the whole suite):
+
+      ```
+      # the whole suite, Strata and H2 one after the other, each on all cores; writes this file
+      mvn -B -o -pl tests -am -Pslt process-test-classes -Dslt.args="--engines strata,h2"
+      # one directory (or file) of the suite, any engines (strata, h2, hsqldb, sqlite)
+      mvn -B -o -pl tests -am -Pslt process-test-classes \\
+          -Dslt.args="--engines strata,h2 --dir index/between --out /tmp/slt.md"
+      # the CI gate subset only
+      mvn -B -o -pl tests -am -Pslt process-test-classes -Dslt.args="--gate --out /tmp/gate.md"
+      # the CI gate itself (JUnit; fails on a query that fails but is not in the baseline)
+      mvn -B -o -pl tests -am test -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false
+      # regenerate a gate baseline after a fix (it should only shrink)
+      mvn -B -o -pl tests -am test -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false \\
+          -Dslt.gate.engine=strata -Dslt.gate.update=true
+      ```
+
+      Other options: `--threads N` (default: all cores), `--query-timeout S` (60: the watchdog
+      cancels the statement, and stops the file if the engine ignores the cancel),
+      `--file-timeout S` (600), `--log-dir DIR` (failure log per engine, with up to 10
+      examples per category; default `tests/target/slt`).
+
+      """;
+
   /** Counts of a group of files. */
   private static final class Row {
     int files;
@@ -63,6 +90,7 @@ public final class SuiteReport {
         + "threads it exceeds the run's elapsed time; `q/s` is queries / `time s` (per thread); "
         + "`cpu s` is the CPU time of the threads that ran the files.\n\n");
 
+    out.append(HOW_TO_RUN);
     out.append("## Totals\n\n");
     out.append("| engine | version | threads | files | queries | passed | failed | not run | "
         + "pass % | elapsed s | time s | q/s | cpu s | q/cpu-s |\n");
