@@ -26,6 +26,9 @@ final class Shell implements AutoCloseable {
   private static final Pattern SET_AS_OF =
       Pattern.compile("(?is)^\\s*SET\\s+AS\\s+OF\\s+(.*?)\\s*$");
   private static final int MAX_READ_DEPTH = 16;
+  /** Statements whose update count counts rows (others, such as DDL, just say OK). */
+  private static final Pattern ROW_CHANGES =
+      Pattern.compile("(?i)^\\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|WITH)\\b");
 
   final Settings settings = new Settings();
   final CatalogNames catalog = new CatalogNames(this::connection);
@@ -195,7 +198,8 @@ final class Shell implements AutoCloseable {
           }
           changedCatalog = true;
           if (interactive) {
-            console.println(n == 1 ? "(1 row affected)" : "(" + n + " rows affected)");
+            console.println(n == 0 && !ROW_CHANGES.matcher(sql).find() ? "OK"
+                : n == 1 ? "(1 row affected)" : "(" + n + " rows affected)");
           }
         }
         isResult = st.getMoreResults();
