@@ -137,6 +137,14 @@ final class Committer {
         try {
           Built b = build(r, base);
           base = b.meta;
+          long d = b.meta.version();
+          if (store.writersBefore(d) > (r.txn != null ? 1 : 0)) {
+            // a later transaction of this batch may need to check against this one
+            if (b.writes == null) {
+              b.writes = WriteSet.of(b.trees, pager);
+            }
+            recentWrites.put(d, b.writes);
+          }
           built.add(b);
           r.version = b.meta.version();
           working = base;
@@ -169,8 +177,16 @@ final class Committer {
     }
   }
 
+  private long batches;
+
+  /** How many batches (meta writes) have been committed since open. */
+  long batches() {
+    return batches;
+  }
+
   /** Syncs the batch's pages, writes its meta, publishes it and recycles what it freed. */
   private void finish(List<Built> built) {
+    batches++;
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
     if (sync) {

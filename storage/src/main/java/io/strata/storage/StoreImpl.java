@@ -238,6 +238,17 @@ final class StoreImpl implements Store {
     unpinReader(v);
   }
 
+  /** Number of open write transactions whose snapshot is older than v. */
+  int writersBefore(long v) {
+    synchronized (pins) {
+      int n = 0;
+      for (int c : writers.headMap(v, false).values()) {
+        n += c;
+      }
+      return n;
+    }
+  }
+
   long oldestWriterSnapshot() {
     synchronized (pins) {
       return writers.isEmpty() ? Long.MAX_VALUE : writers.firstKey();
