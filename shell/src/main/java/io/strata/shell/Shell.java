@@ -128,7 +128,6 @@ final class Shell implements AutoCloseable {
     }
   }
 
-
   /** The continuation prompt, as wide as the primary one. */
   String continuationPrompt() {
     return " ".repeat(Math.max(0, prompt().length() - 5)) + "...> ";
