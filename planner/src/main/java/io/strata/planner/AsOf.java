@@ -95,8 +95,13 @@ final class AsOf {
       throw new StrataException(Reason.TYPE_MISMATCH, "AS OF TIMESTAMP needs a timestamp, not " + v);
     }
     Instant t = ts.atZone(ZoneId.systemDefault()).toInstant();
+    if (t.getNano() % 1_000_000 == 0) {
+      // SQL timestamps here carry milliseconds: a time names its whole millisecond, so the
+      // commit_time shown by strata_versions resolves to that very version
+      t = t.plusNanos(999_999);
+    }
     Store store = engine.store();
-    if (t.isAfter(Instant.now())) {
+    if (t.isAfter(Instant.now().plusMillis(1))) {
       throw new StrataException(Reason.VERSION_NOT_AVAILABLE, "AS OF TIMESTAMP " + ts
           + " is in the future: the latest version is " + store.latestVersion());
     }

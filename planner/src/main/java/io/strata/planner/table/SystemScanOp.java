@@ -36,9 +36,13 @@ final class SystemScanOp implements Operator {
     next = 0;
   }
 
-  /** Commit times are shown in the JVM's time zone, as AS OF TIMESTAMP reads them. */
+  /**
+   * Commit times are shown in the JVM's time zone to the millisecond, as AS OF TIMESTAMP reads
+   * them (a time names its whole millisecond).
+   */
   static LocalDateTime local(java.time.Instant t) {
-    return LocalDateTime.ofInstant(t, ZoneId.systemDefault());
+    return LocalDateTime.ofInstant(t, ZoneId.systemDefault())
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   private static List<Object[]> versions(TxnScope scope) {
