@@ -105,7 +105,11 @@ public final class Main {
 
   private static int runInteractive(Connection conn, String url, Options options) {
     try (Terminal terminal = TerminalBuilder.builder().system(true).name("strata").build()) {
-      Path history = Path.of(System.getProperty("user.home"), ".strata_history");
+      String home = System.getenv("HOME");
+      if (home == null || home.isBlank()) {
+        home = System.getProperty("user.home");
+      }
+      Path history = Path.of(home, ".strata_history");
       try (Shell shell = Interactive.newShell(terminal, conn, url)) {
         configure(shell, options);
         new Interactive(shell, terminal, history).run();

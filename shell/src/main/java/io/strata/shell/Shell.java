@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.strata.jdbc.StrataConnection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,9 @@ final class Shell implements AutoCloseable {
   private static final Pattern SET_AS_OF =
       Pattern.compile("(?is)^\\s*SET\\s+AS\\s+OF\\s+(.*?)\\s*$");
   private static final int MAX_READ_DEPTH = 16;
+  /** Statements whose update count counts rows (others, such as DDL, just say OK). */
+  private static final Pattern ROW_CHANGES =
+      Pattern.compile("(?i)^\\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|WITH)\\b");
 
   final Settings settings = new Settings();
   final CatalogNames catalog = new CatalogNames(this::connection);
@@ -88,7 +93,39 @@ final class Shell implements AutoCloseable {
 
   /** The primary prompt: {@code strata>}, or {@code strata@v42>} under a session AS OF. */
   String prompt() {
-    return PROMPT + (asOf == null ? "" : "@" + asOf) + "> ";
+    String label = asOfLabel();
+    return PROMPT + (label == null ? "" : "@" + label) + "> ";
+  }
+
+  /**
+   * The session AS OF as the prompt shows it, null when reading the latest version. A Strata
+   * connection says which version it is pinned to (however it was set); for other drivers the
+   * shell follows the {@code SET AS OF} statements it ran.
+   */
+  String asOfLabel() {
+    StrataConnection sc = strata();
+    if (sc != null) {
+      try {
+        OptionalLong v = sc.asOfVersion();
+        return v.isPresent() ? "v" + v.getAsLong() : null;
+      } catch (SQLException e) {
+        return asOf;
+      }
+    }
+    return asOf;
+  }
+
+  /** The connection's Strata interface, or null for another driver. */
+  StrataConnection strata() {
+    Connection c = conn;
+    if (c == null) {
+      return null;
+    }
+    try {
+      return c.isWrapperFor(StrataConnection.class) ? c.unwrap(StrataConnection.class) : null;
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The continuation prompt, as wide as the primary one. */
@@ -195,7 +232,8 @@ final class Shell implements AutoCloseable {
           }
           changedCatalog = true;
           if (interactive) {
-            console.println(n == 1 ? "(1 row affected)" : "(" + n + " rows affected)");
+            console.println(n == 0 && !ROW_CHANGES.matcher(sql).find() ? "OK"
+                : n == 1 ? "(1 row affected)" : "(" + n + " rows affected)");
           }
         }
         isResult = st.getMoreResults();

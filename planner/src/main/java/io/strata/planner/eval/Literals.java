@@ -9,6 +9,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimeString;
@@ -96,61 +97,63 @@ final class Literals {
   }
 
   /**
-   * A literal of exactly {@code type} holding {@code v}, or null when the value cannot be
-   * represented faithfully as such a literal (the caller then leaves the expression unfolded).
+   * A literal holding {@code v} with exactly {@code type} (wrapped in a nullability or
+   * CHAR-to-VARCHAR cast where Calcite's literals cannot carry the type themselves, as Calcite's
+   * own executor does), or null when the value cannot be represented faithfully (the caller then
+   * leaves the expression unfolded).
    */
   static RexNode toLiteral(RexBuilder rb, Object v, RelDataType type) {
     if (v == null) {
-      return rb.makeNullLiteral(type);
+      // a NULL from an expression Calcite believes NOT NULL (1/0): keep the expression
+      return type.isNullable() ? rb.makeNullLiteral(type) : null;
     }
-    Kind kind = Kind.of(type);
+    Object c = toCalcite(v, type);
+    if (c == null) {
+      return null;
+    }
+    RexNode lit = rb.makeLiteral(c, type, true);
+    return lit.getType().equals(type) ? lit : null;
+  }
+
+  /** The value as RexBuilder.makeLiteral expects it for {@code type}, or null if unfit. */
+  private static Object toCalcite(Object v, RelDataType type) {
     switch (type.getSqlTypeName()) {
       case TINYINT:
       case SMALLINT:
-      case INTEGER:
+      case INTEGER: {
         if (!(v instanceof Long)) {
           return null;
         }
         long l = (Long) v;
-        long bound = type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.INTEGER
-            ? Integer.MAX_VALUE
-            : type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.SMALLINT
-                ? Short.MAX_VALUE : Byte.MAX_VALUE;
-        if (l > bound || l < -bound - 1) {
-          return null; // our 64-bit result does not fit Calcite's narrower literal type
-        }
-        return rb.makeLiteral(BigDecimal.valueOf(l), type, false);
+        SqlTypeName t = type.getSqlTypeName();
+        long bound = t == SqlTypeName.INTEGER ? Integer.MAX_VALUE
+            : t == SqlTypeName.SMALLINT ? Short.MAX_VALUE : Byte.MAX_VALUE;
+        // a 64-bit result of an expression Calcite typed narrower: no literal can hold it
+        return l > bound || l < -bound - 1 ? null : BigDecimal.valueOf(l);
+      }
       case BIGINT:
-        return v instanceof Long ? rb.makeLiteral(BigDecimal.valueOf((Long) v), type, false) : null;
-      case DECIMAL:
+        return v instanceof Long ? BigDecimal.valueOf((Long) v) : null;
+      case DECIMAL: {
         if (!(v instanceof BigDecimal)) {
           return null;
         }
         BigDecimal bd = (BigDecimal) v;
-        if (type.getScale() >= 0 && bd.scale() > type.getScale()) {
-          return null;
-        }
-        return rb.makeLiteral(bd, type, false);
+        return type.getScale() >= 0 && bd.scale() > type.getScale() ? null : bd;
+      }
       case FLOAT:
       case REAL:
       case DOUBLE:
-        if (!(v instanceof Double) || !Double.isFinite((Double) v)) {
-          return null;
-        }
-        return rb.makeLiteral(new BigDecimal((Double) v), type, false);
-      case VARCHAR:
-        return v instanceof String ? rb.makeLiteral(v, type, false) : null;
-      case CHAR:
-        // Only fold when no padding would be introduced: Strata strings are never padded.
-        if (!(v instanceof String) || ((String) v).length() != type.getPrecision()) {
-          return null;
-        }
-        return rb.makeLiteral(v, type, false);
-      case BOOLEAN:
-        return v instanceof Boolean ? rb.makeLiteral(v, type, false) : null;
-      case DATE:
-        return v instanceof LocalDate ? rb.makeLiteral(new DateString(v.toString()), type, false)
+        return v instanceof Double && Double.isFinite((Double) v) ? new BigDecimal((Double) v)
             : null;
+      case VARCHAR:
+        return v instanceof String ? v : null;
+      case CHAR:
+        // only when no padding would be introduced: Strata strings are never padded
+        return v instanceof String && ((String) v).length() == type.getPrecision() ? v : null;
+      case BOOLEAN:
+        return v instanceof Boolean ? v : null;
+      case DATE:
+        return v instanceof LocalDate ? new DateString(v.toString()) : null;
       default:
         return null;
     }

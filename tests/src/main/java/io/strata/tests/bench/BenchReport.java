@@ -28,12 +28,41 @@ final class BenchReport {
   private BenchReport() {
   }
 
+  static final String HOW_TO_RUN = """
+      ## How to run
+
+      From the repository root:
+
+      ```
+      # quick run (N = 100,000, other counts scaled, 3 repetitions): a few minutes
+      mvn -B -o -pl tests -am -Pbench process-test-classes -Dbench.args="--quick"
+      # the full run (N = 1,000,000, 3 repetitions); writes this file
+      mvn -B -o -pl tests -am -Pbench process-test-classes -Dbench.args="--reps 3"
+      # a subset
+      mvn -B -o -pl tests -am -Pbench process-test-classes \\
+          -Dbench.args="--quick --targets strata-none,h2-file --workloads W3,W4 --out /tmp/b.md"
+      # the CI smoke test (tiny N, checks that every workload runs and answers correctly)
+      mvn -B -o -pl tests -am test -Dtest=BenchSmokeTest -Dsurefire.failIfNoSpecifiedTests=false
+      ```
+
+      Targets: strata-full, strata-none, strata-mem, h2-file, h2-mem, hsqldb-file,
+      hsqldb-versioned, hsqldb-mem, sqlite-file, sqlite-mem. Other options: `--n ROWS`,
+      `--child-xmx 3g`, `--timeout SECONDS` per child JVM. Each child's stderr is kept in
+      `tests/target/bench/<target>-rep<k>.log`.
+
+      Every workload checks its answers (row counts, each looked-up value, each range sum, the
+      group and join totals, the sums before and after the updates, the AS OF values), so an
+      engine that returns a wrong answer gets an error instead of a figure.
+
+      """;
+
   static String render(Figures f, List<Target> targets, String command, String context,
       String sizes) {
     StringBuilder out = new StringBuilder();
     out.append("# Benchmarks: Strata against H2, HSQLDB and SQLite\n\n");
     out.append("Command:\n\n```\n").append(command).append("\n```\n\n");
     out.append(context).append("\n\n").append(sizes).append("\n\n");
+    out.append(HOW_TO_RUN);
 
     out.append("## Engines and settings\n\n| target | version | what a commit guarantees |\n"
         + "|---|---|---|\n");

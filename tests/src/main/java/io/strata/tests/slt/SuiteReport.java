@@ -17,6 +17,33 @@ public final class SuiteReport {
   private SuiteReport() {
   }
 
+  static final String HOW_TO_RUN = """
+      ## How to run
+
+      From the repository root (add `-Dslt.xmx=4g` for the whole suite):
+
+      ```
+      # the whole suite, Strata and H2 one after the other, each on all cores; writes this file
+      mvn -B -o -pl tests -am -Pslt process-test-classes -Dslt.args="--engines strata,h2"
+      # one directory (or file) of the suite, any engines (strata, h2, hsqldb, sqlite)
+      mvn -B -o -pl tests -am -Pslt process-test-classes \\
+          -Dslt.args="--engines strata,h2 --dir index/between --out /tmp/slt.md"
+      # the CI gate subset only
+      mvn -B -o -pl tests -am -Pslt process-test-classes -Dslt.args="--gate --out /tmp/gate.md"
+      # the CI gate itself (JUnit; fails on a query that fails but is not in the baseline)
+      mvn -B -o -pl tests -am test -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false
+      # regenerate a gate baseline after a fix (it should only shrink)
+      mvn -B -o -pl tests -am test -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false \\
+          -Dslt.gate.engine=strata -Dslt.gate.update=true
+      ```
+
+      Other options: `--threads N` (default: all cores), `--query-timeout S` (60: the watchdog
+      cancels the statement, and stops the file if the engine ignores the cancel),
+      `--file-timeout S` (600), `--log-dir DIR` (failure log per engine, with up to 10
+      examples per category; default `tests/target/slt`).
+
+      """;
+
   /** Counts of a group of files. */
   private static final class Row {
     int files;
@@ -26,6 +53,9 @@ public final class SuiteReport {
     long notRun;
     long wall;
     long cpu;
+    long statements;
+    long execute;
+    long fetch;
 
     void add(FileResult r) {
       files++;
@@ -35,6 +65,13 @@ public final class SuiteReport {
       notRun += r.notRun();
       wall += r.wallNanos();
       cpu += r.cpuNanos();
+      statements += r.split().statements();
+      execute += r.split().execute();
+      fetch += r.split().fetch();
+    }
+
+    String share(long part) {
+      return wall == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / wall);
     }
 
     String pct() {
@@ -63,6 +100,7 @@ public final class SuiteReport {
         + "threads it exceeds the run's elapsed time; `q/s` is queries / `time s` (per thread); "
         + "`cpu s` is the CPU time of the threads that ran the files.\n\n");
 
+    out.append(HOW_TO_RUN);
     out.append("## Totals\n\n");
     out.append("| engine | version | threads | files | queries | passed | failed | not run | "
         + "pass % | elapsed s | time s | q/s | cpu s | q/cpu-s |\n");
@@ -75,6 +113,22 @@ public final class SuiteReport {
           run.engine().label, run.version(), run.threads(), t.files, t.queries, t.passed,
           t.failed, t.notRun, t.pct(), run.wallNanos() / 1e9, t.wall / 1e9, t.qps(t.wall),
           t.cpu / 1e9, t.qps(t.cpu)));
+    }
+    out.append('\n');
+
+    out.append("## Where the time goes\n\nShares of the files' time (`time s`) as seen through "
+        + "JDBC: running the files' statements (CREATE, INSERT, DELETE…), `executeQuery` "
+        + "(parse, plan, open), fetching and checking the rows (lazily produced rows are "
+        + "computed here), and the rest (opening and closing the database, the harness).\n\n");
+    out.append("| engine | statements | executeQuery | fetch + check | rest |\n"
+        + "|---|---:|---:|---:|---:|\n");
+    for (EngineRun run : runs) {
+      Row t = new Row();
+      run.files().forEach(t::add);
+      out.append("| ").append(run.engine().label).append(" | ").append(t.share(t.statements))
+          .append(" | ").append(t.share(t.execute)).append(" | ").append(t.share(t.fetch))
+          .append(" | ").append(t.share(t.wall - t.statements - t.execute - t.fetch))
+          .append(" |\n");
     }
     out.append('\n');
 
