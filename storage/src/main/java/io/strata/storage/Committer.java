@@ -86,6 +86,7 @@ final class Committer {
   Committer(StoreImpl store, Pager pager) {
     this.store = store;
     this.pager = pager;
+    this.scratch = new byte[pager.pageSize];
   }
 
   void init(Meta durable, FreeSpace free, int slot) {
@@ -165,6 +166,7 @@ final class Committer {
       if (store.broken == null) {
         store.broken = se;
       }
+      pager.writer.discard();
       for (Request r : batch) {
         if (r.error == null) {
           r.error = se;
@@ -178,6 +180,7 @@ final class Committer {
   }
 
   private long batches;
+  private final byte[] scratch;
 
   /** How many batches (meta writes) have been committed since open. */
   long batches() {
@@ -189,6 +192,7 @@ final class Committer {
     batches++;
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
+    pager.writer.flush();
     if (sync) {
       pager.io.sync();
     }
@@ -488,9 +492,8 @@ final class Committer {
       }
     }
     long id = free.allocate();
-    byte[] page = new byte[pager.pageSize];
-    PageFormat.encode(x, page, id, d, pager.inlineMax);
-    pager.io.write(id * pager.pageSize, page);
+    PageFormat.encode(x, scratch, id, d, pager.inlineMax);
+    pager.writer.write(id, scratch);
     x.id = id;
     x.birth = d;
     x.epoch = -1;
