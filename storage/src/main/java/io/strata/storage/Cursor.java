@@ -24,10 +24,10 @@ public interface Cursor extends AutoCloseable {
 
   boolean isValid();
 
-  /** The current key; only while {@link #isValid()}. */
+  /** The current key; only while {@link #isValid()}. Shared with the page cache: do not modify. */
   byte[] key();
 
-  /** The current value; only while {@link #isValid()}. */
+  /** The current value; only while {@link #isValid()}. Shared with the page cache: do not modify. */
   byte[] value();
 
   @Override

@@ -18,7 +18,7 @@ public interface Store extends AutoCloseable {
 
   /** Opens (creating if absent) the store in the given file. */
   static Store open(Path file, StoreOptions options) {
-    throw new UnsupportedOperationException("storage implementation pending");
+    return StoreImpl.open(file, options);
   }
 
   static Store open(Path file) {
@@ -27,7 +27,7 @@ public interface Store extends AutoCloseable {
 
   /** A private store in memory, gone when closed. */
   static Store inMemory(StoreOptions options) {
-    throw new UnsupportedOperationException("storage implementation pending");
+    return StoreImpl.inMemory(options);
   }
 
   static Store inMemory() {

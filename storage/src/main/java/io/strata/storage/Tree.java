@@ -10,7 +10,10 @@ public interface Tree {
 
   String name();
 
-  /** The value stored under key, or null. */
+  /**
+   * The value stored under key, or null. The returned array may be shared with the store's page
+   * cache: read it, never modify it.
+   */
   byte[] get(byte[] key);
 
   /** Inserts or replaces. */

@@ -1,0 +1,391 @@
+package io.strata.planner;
+
+import io.strata.parser.ast.SqlCreateTrigger;
+import io.strata.parser.ast.SqlDropTrigger;
+import io.strata.parser.ast.SqlReindex;
+import io.strata.parser.ast.SqlSetAsOf;
+import io.strata.parser.ast.SqlTransactionControl;
+import io.strata.planner.StrataException.Reason;
+import io.strata.planner.calcite.Plan;
+import io.strata.planner.calcite.Planner;
+import io.strata.planner.catalog.Catalog;
+import io.strata.planner.catalog.CheckDef;
+import io.strata.planner.catalog.TableDef;
+import io.strata.planner.ddl.DdlExecutor;
+import io.strata.planner.ddl.DdlHooks;
+import io.strata.planner.eval.Values;
+import io.strata.planner.exec.ExecContext;
+import io.strata.planner.exec.Operator;
+import io.strata.planner.exec.PlanBuilder;
+import io.strata.planner.table.StorageOperators;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlDdl;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * A prepared statement of a session. Queries and DML keep their plan and operator tree while the
+ * catalog generation stays the same, so re-execution skips parsing, planning and building; the
+ * engine shares plans between sessions by text and generation.
+ */
+final class StrataPrepared implements Prepared {
+  private enum Kind { QUERY, DML, EXPLAIN, DDL, TRANSACTION, SET_AS_OF }
+
+  private static final List<ColumnMeta> EXPLAIN_COLUMNS = List.of(
+      new ColumnMeta("PLAN", "PLAN", "", Types.VARCHAR, "VARCHAR", 0, 0, false));
+
+  private final StrataSession session;
+  private final String sql;
+  private final SqlNode node;
+  private final Kind kind;
+  private final boolean asOf;
+  private SqlNode unplanned;
+  private Plan plan;
+  private long planGeneration = -1;
+  private boolean planShared;
+  private Operator operator;
+  private StorageOperators storageOps;
+
+  StrataPrepared(StrataSession session, String sql, SqlNode node) {
+    this.session = session;
+    this.sql = sql;
+    this.node = node;
+    this.kind = classify(node);
+    this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    this.unplanned = node;
+    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !hasParamsInAsOf()) {
+      try (StrataSession.Stmt stmt = session.begin(false)) {
+        planFor(stmt, List.of());
+        stmt.finish();
+      }
+    }
+  }
+
+  private boolean hasParamsInAsOf() {
+    return asOf && sql.contains("?");
+  }
+
+  private static Kind classify(SqlNode node) {
+    if (node instanceof SqlTransactionControl) {
+      return Kind.TRANSACTION;
+    }
+    if (node instanceof SqlSetAsOf) {
+      return Kind.SET_AS_OF;
+    }
+    if (node instanceof SqlExplain) {
+      return Kind.EXPLAIN;
+    }
+    if (node instanceof SqlDdl || node instanceof SqlCreateTrigger || node instanceof SqlDropTrigger
+        || node instanceof SqlReindex) {
+      return Kind.DDL;
+    }
+    SqlKind k = node.getKind();
+    if (k == SqlKind.INSERT || k == SqlKind.UPDATE || k == SqlKind.DELETE || k == SqlKind.MERGE) {
+      return Kind.DML;
+    }
+    if (k.belongsTo(SqlKind.QUERY) || k == SqlKind.ORDER_BY || k == SqlKind.WITH
+        || k == SqlKind.VALUES) {
+      return Kind.QUERY;
+    }
+    if (node.getKind().belongsTo(SqlKind.DDL)) {
+      return Kind.DDL;
+    }
+    throw new StrataException(Reason.UNSUPPORTED, "statement not supported: " + k);
+  }
+
+  @Override
+  public String sql() {
+    return sql;
+  }
+
+  @Override
+  public boolean returnsRows() {
+    return kind == Kind.QUERY || kind == Kind.EXPLAIN;
+  }
+
+  @Override
+  public List<ColumnMeta> columns() {
+    if (kind == Kind.EXPLAIN) {
+      return EXPLAIN_COLUMNS;
+    }
+    return kind == Kind.QUERY && plan != null ? plan.columns() : List.of();
+  }
+
+  @Override
+  public List<ParamMeta> parameters() {
+    return plan != null ? plan.params() : List.of();
+  }
+
+  // ------------------------------------------------------------------ planning
+
+  private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
+    Catalog catalog = stmt.catalog;
+    long gen = catalog.generation();
+    boolean shareable = !stmt.catalogPrivate && !hasParamsInAsOf();
+    if (plan != null && planShared && shareable && planGeneration == gen) {
+      return plan;
+    }
+    String key = gen + "\u0000" + sql;
+    if (shareable) {
+      Plan cached = session.engine.cachedPlan(key);
+      if (cached != null) {
+        install(cached, gen, true);
+        return cached;
+      }
+    }
+    SqlNode n = unplanned != null ? unplanned : StrataSession.parse(sql);
+    unplanned = null;
+    Planner planner = session.planner(stmt);
+    if (asOf) {
+      n = AsOf.rewrite(n, e -> evalConstant(stmt, e, params), session.engine, new ArrayList<>());
+    }
+    Plan p = planner.plan(n);
+    if (shareable) {
+      session.engine.cachePlan(key, p);
+    }
+    install(p, gen, shareable);
+    return p;
+  }
+
+  private void install(Plan p, long gen, boolean shared) {
+    plan = p;
+    planGeneration = gen;
+    planShared = shared;
+    operator = null;
+    storageOps = null;
+  }
+
+  /** Evaluates a constant expression (AS OF operands) with the statement's parameters. */
+  private Object evalConstant(StrataSession.Stmt stmt, SqlNode expr, List<?> params) {
+    SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(expr), null, null,
+        null, null, null, null, null, null, null, null);
+    Plan p = session.planner(stmt).plan(select);
+    Operator op = PlanBuilder.build(p.rel(), new StorageOperators(t -> List.of()));
+    ExecContext ctx = new ExecContext(convertParams(params, p), stmt.scope);
+    List<Object[]> rows = StrataSession.drain(op, ctx);
+    return rows.isEmpty() ? null : rows.get(0)[0];
+  }
+
+  // ------------------------------------------------------------------ execution
+
+  @Override
+  public Result execute(List<?> params) {
+    session.checkOpen();
+    return switch (kind) {
+      case TRANSACTION -> transaction((SqlTransactionControl) node);
+      case SET_AS_OF -> setAsOf((SqlSetAsOf) node, params);
+      case DDL -> ddl();
+      default -> run(params);
+    };
+  }
+
+  private Result transaction(SqlTransactionControl t) {
+    String sp = t.savepoint() == null ? null
+        : t.savepoint().names.get(t.savepoint().names.size() - 1);
+    switch (t.kind()) {
+      case BEGIN -> session.beginTransaction(t.readOnly());
+      case COMMIT -> session.commit();
+      case ROLLBACK -> session.rollback();
+      case SAVEPOINT -> session.savepoint(sp);
+      case RELEASE -> session.releaseSavepoint(sp);
+      case ROLLBACK_TO -> session.rollbackToSavepoint(sp);
+      default -> throw new StrataException(Reason.UNSUPPORTED, t.kind() + " is not supported");
+    }
+    return CountResult.of(0);
+  }
+
+  private Result setAsOf(SqlSetAsOf s, List<?> params) {
+    if (s.kind() == SqlSetAsOf.Kind.LATEST) {
+      session.setAsOfVersion(OptionalLong.empty());
+      return CountResult.of(0);
+    }
+    long version;
+    OptionalLong previous = session.asOfVersion();
+    session.setAsOfVersion(OptionalLong.empty());
+    try (StrataSession.Stmt stmt = session.begin(false)) {
+      Object v = evalConstant(stmt, s.expression(), params);
+      version = s.kind() == SqlSetAsOf.Kind.VERSION
+          ? AsOf.version(session.engine, v) : AsOf.versionAt(session.engine, v);
+      stmt.finish();
+    } catch (RuntimeException e) {
+      session.setAsOfVersion(previous);
+      throw e;
+    }
+    session.setAsOfVersion(OptionalLong.of(version));
+    return CountResult.of(0);
+  }
+
+  private Result ddl() {
+    if (node instanceof SqlReindex) {
+      // indexes are maintained with every write, so there is nothing to rebuild
+      return CountResult.of(0);
+    }
+    if (node instanceof SqlCreateTrigger || node instanceof SqlDropTrigger) {
+      throw new StrataException(Reason.UNSUPPORTED, "triggers are not supported");
+    }
+    try (StrataSession.Stmt stmt = session.begin(true)) {
+      DdlExecutor ddl = new DdlExecutor(stmt.writer(), stmt.catalog, sql, hooks(stmt));
+      long n = ddl.execute(node);
+      session.catalogChanged(stmt);
+      stmt.finish();
+      return CountResult.of(n);
+    }
+  }
+
+  private DdlHooks hooks(StrataSession.Stmt stmt) {
+    return new DdlHooks() {
+      @Override
+      public void validateCheck(Catalog catalog, TableDef table, String conditionSql) {
+        RexNode e = session.planner(stmt, catalog).rowExpression(checkSelect(table, conditionSql));
+        if (e.getType().getSqlTypeName() != org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+          throw new StrataException(Reason.TYPE_MISMATCH, "CHECK (" + conditionSql
+              + ") is not a condition");
+        }
+      }
+
+      @Override
+      public RelDataType validateQuery(Catalog catalog, String querySql) {
+        return session.planner(stmt, catalog).rowType(StrataSession.parse(querySql));
+      }
+
+      @Override
+      public long insertFromQuery(Catalog catalog, TableDef table, String querySql) {
+        String insert = "INSERT INTO " + quote(table.name()) + " " + querySql;
+        Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(insert));
+        StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
+        Operator op = PlanBuilder.build(p.rel(), ops);
+        List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
+        return ((Number) rows.get(0)[0]).longValue();
+      }
+    };
+  }
+
+  static String quote(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static SqlNode checkSelect(TableDef table, String conditionSql) {
+    return StrataSession.parse("SELECT (" + conditionSql + ") FROM " + quote(table.name()));
+  }
+
+  private List<RexNode> checks(StrataSession.Stmt stmt, Catalog catalog, TableDef table) {
+    List<RexNode> out = new ArrayList<>();
+    for (CheckDef c : table.checks()) {
+      out.add(session.planner(stmt, catalog).rowExpression(checkSelect(table, c.sql())));
+    }
+    return out;
+  }
+
+  private Result run(List<?> params) {
+    StrataSession.Stmt stmt = session.begin(kind == Kind.DML);
+    try {
+      Plan p = planFor(stmt, params);
+      if (kind == Kind.EXPLAIN) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String line : Planner.explain(p.rel())) {
+          rows.add(new Object[] {line});
+        }
+        stmt.finish();
+        return new RowsResult(EXPLAIN_COLUMNS, rows);
+      }
+      Object[] values = convertParams(params, p);
+      if (operator == null) {
+        Catalog catalog = stmt.catalog;
+        storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+        operator = PlanBuilder.build(p.rel(), storageOps);
+      }
+      long t0 = System.nanoTime();
+      ExecContext ctx = session.newContext(values, stmt.scope);
+      List<Object[]> rows = StrataSession.drain(operator, ctx);
+      session.timings.execute += System.nanoTime() - t0;
+      if (kind == Kind.DML) {
+        long count = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
+        List<Object[]> keys = new ArrayList<>(storageOps.generatedKeys());
+        stmt.finish();
+        return new CountResult(count, new RowsResult(keyColumns(keys), keys));
+      }
+      stmt.finish();
+      return new RowsResult(p.columns(), rows);
+    } finally {
+      session.doneRunning();
+      stmt.close();
+    }
+  }
+
+  private static List<ColumnMeta> keyColumns(List<Object[]> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    List<ColumnMeta> cols = new ArrayList<>();
+    for (int i = 0; i < keys.get(0).length; i++) {
+      cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
+          true));
+    }
+    return cols;
+  }
+
+  /** Checks the count and converts JDBC-style values to the validated parameter types. */
+  static Object[] convertParams(List<?> params, Plan p) {
+    int n = p.paramTypes().size();
+    if (params == null) {
+      params = List.of();
+    }
+    if (params.size() != n) {
+      throw new StrataException(Reason.BAD_PARAMETER, "statement has " + n
+          + " parameters but " + params.size() + " values were given");
+    }
+    Object[] out = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Object v = normalize(params.get(i));
+      if (v != null) {
+        try {
+          v = Values.convert(v, p.paramTypes().get(i));
+        } catch (StrataException e) {
+          throw new StrataException(Reason.BAD_PARAMETER, "parameter " + (i + 1) + ": "
+              + e.getMessage(), e);
+        } catch (RuntimeException e) {
+          throw new StrataException(Reason.BAD_PARAMETER, "parameter " + (i + 1)
+              + " cannot be converted to " + p.params().get(i).typeName() + ": " + v, e);
+        }
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private static Object normalize(Object v) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (v instanceof Instant t) {
+      return LocalDateTime.ofInstant(t, ZoneId.systemDefault());
+    }
+    if (v instanceof java.math.BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (v instanceof Long || v instanceof Double || v instanceof BigDecimal || v instanceof String
+        || v instanceof Boolean || v instanceof java.time.LocalDate
+        || v instanceof java.time.LocalTime || v instanceof LocalDateTime || v instanceof byte[]
+        || v == null) {
+      return v;
+    }
+    throw new StrataException(Reason.BAD_PARAMETER, "unsupported parameter value type "
+        + v.getClass().getName());
+  }
+}

@@ -1,0 +1,162 @@
+package io.strata.planner.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+
+/**
+ * Compact, self-describing row encoding addressed by column id, so adding or dropping a column
+ * never rewrites stored rows: a slot absent from an old row reads as NULL, and the slot of a
+ * dropped column is skipped.
+ *
+ * <p>Layout: varint slot count n, then for each slot 0..n-1 (slot = column id) one tag byte, 0 for
+ * NULL or the {@link ValueType#code()}, followed by the value: LONG and DATE (epoch day) zig-zag
+ * varint; TIME nano-of-day varint; DOUBLE 8 bytes of IEEE bits; DECIMAL zig-zag scale, varint
+ * length, unscaled two's-complement bytes; STRING and BYTES varint length and bytes (UTF-8);
+ * BOOLEAN one byte; TIMESTAMP zig-zag epoch second (UTC) and varint nanos.
+ */
+public final class RowCodec {
+  private RowCodec() {}
+
+  /**
+   * Encodes a row: {@code values[i]} goes to slot {@code ids[i]}; ids need not be sorted, but
+   * must be distinct.
+   */
+  public static byte[] encode(int[] ids, ValueType[] types, Object[] values) {
+    int slots = 0;
+    for (int id : ids) {
+      slots = Math.max(slots, id + 1);
+    }
+    int[] bySlot = new int[slots];
+    java.util.Arrays.fill(bySlot, -1);
+    for (int i = 0; i < ids.length; i++) {
+      bySlot[ids[i]] = i;
+    }
+    ByteWriter out = new ByteWriter(16 + values.length * 8);
+    out.writeVarLong(slots);
+    for (int s = 0; s < slots; s++) {
+      int i = bySlot[s];
+      Object v = i < 0 ? null : values[i];
+      if (v == null) {
+        out.write(0);
+      } else {
+        out.write(types[i].code());
+        writeValue(out, types[i], v);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeValue(ByteWriter out, ValueType type, Object v) {
+    switch (type) {
+      case LONG -> out.writeZigZag((Long) v);
+      case DOUBLE -> out.writeLong(Double.doubleToRawLongBits((Double) v));
+      case DECIMAL -> {
+        BigDecimal d = (BigDecimal) v;
+        out.writeZigZag(d.scale());
+        byte[] b = d.unscaledValue().toByteArray();
+        out.writeVarLong(b.length);
+        out.write(b);
+      }
+      case STRING -> {
+        byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
+        out.writeVarLong(b.length);
+        out.write(b);
+      }
+      case BYTES -> {
+        byte[] b = (byte[]) v;
+        out.writeVarLong(b.length);
+        out.write(b);
+      }
+      case BOOLEAN -> out.write(((Boolean) v) ? 1 : 0);
+      case DATE -> out.writeZigZag(((LocalDate) v).toEpochDay());
+      case TIME -> out.writeVarLong(((LocalTime) v).toNanoOfDay());
+      case TIMESTAMP -> {
+        LocalDateTime ts = (LocalDateTime) v;
+        out.writeZigZag(ts.toEpochSecond(ZoneOffset.UTC));
+        out.writeVarLong(ts.getNano());
+      }
+    }
+  }
+
+  /**
+   * Decodes the slots named by {@code outputOfSlot}: slot s goes to {@code out[outputOfSlot[s]]}
+   * when {@code s < outputOfSlot.length} and {@code outputOfSlot[s] >= 0}. Other entries of
+   * {@code out} are left untouched (callers pass a fresh array, so absent slots read as NULL).
+   */
+  public static void decode(byte[] row, int[] outputOfSlot, Object[] out) {
+    ByteReader in = new ByteReader(row);
+    int slots = (int) in.readVarLong();
+    int last = Math.min(slots, lastNeeded(outputOfSlot) + 1);
+    for (int s = 0; s < last; s++) {
+      int tag = in.read();
+      if (tag == 0) {
+        continue;
+      }
+      int target = s < outputOfSlot.length ? outputOfSlot[s] : -1;
+      if (target >= 0) {
+        out[target] = readValue(in, ValueType.ofCode(tag));
+      } else {
+        skipValue(in, tag);
+      }
+    }
+  }
+
+  private static int lastNeeded(int[] outputOfSlot) {
+    for (int s = outputOfSlot.length - 1; s >= 0; s--) {
+      if (outputOfSlot[s] >= 0) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
+  private static Object readValue(ByteReader in, ValueType type) {
+    return switch (type) {
+      case LONG -> in.readZigZag();
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      case DECIMAL -> {
+        int scale = (int) in.readZigZag();
+        int n = (int) in.readVarLong();
+        yield new BigDecimal(new BigInteger(in.read(n)), scale);
+      }
+      case STRING -> {
+        int n = (int) in.readVarLong();
+        int p = in.position();
+        in.skip(n);
+        yield new String(in.buffer(), p, n, StandardCharsets.UTF_8);
+      }
+      case BYTES -> in.read((int) in.readVarLong());
+      case BOOLEAN -> in.read() != 0;
+      case DATE -> LocalDate.ofEpochDay(in.readZigZag());
+      case TIME -> LocalTime.ofNanoOfDay(in.readVarLong());
+      case TIMESTAMP -> {
+        long sec = in.readZigZag();
+        int nano = (int) in.readVarLong();
+        yield LocalDateTime.ofEpochSecond(sec, nano, ZoneOffset.UTC);
+      }
+    };
+  }
+
+  private static void skipValue(ByteReader in, int tag) {
+    switch (ValueType.ofCode(tag)) {
+      case LONG, DATE -> in.readZigZag();
+      case TIME -> in.readVarLong();
+      case DOUBLE -> in.skip(8);
+      case DECIMAL -> {
+        in.readZigZag();
+        in.skip((int) in.readVarLong());
+      }
+      case STRING, BYTES -> in.skip((int) in.readVarLong());
+      case BOOLEAN -> in.skip(1);
+      case TIMESTAMP -> {
+        in.readZigZag();
+        in.readVarLong();
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.strata.planner.table;
+
+import io.strata.planner.calcite.AccessPath;
+import io.strata.planner.calcite.StrataTableScan;
+import io.strata.planner.catalog.IndexDef;
+import io.strata.planner.catalog.TableDef;
+import io.strata.planner.codec.ValueType;
+import io.strata.planner.exec.ExecContext;
+import io.strata.planner.exec.Operator;
+import io.strata.storage.Cursor;
+import io.strata.storage.ReadTxn;
+import io.strata.storage.StorageException;
+import io.strata.storage.Tree;
+import java.util.List;
+
+/**
+ * Reads a table: the whole row tree, ranges of it (primary key path), or ranges of an index tree
+ * with a row lookup per entry. Emits the scan's columns in order.
+ */
+final class TableScanOp implements Operator {
+  private final TableDef def;
+  private final long version;
+  private final AccessPath path;
+  private final RowFormat format;
+  private final int[] outputOfSlot;
+  private final int width;
+  private final ValueType[] keyTypes;
+  private final boolean[] keyDescending;
+
+  private ExecContext ctx;
+  private Tree rows;
+  private Tree index;
+  private List<KeyRanges.Bytes> ranges;
+  private int rangeIndex;
+  private Cursor cursor;
+  private int sinceCheck;
+
+  TableScanOp(StrataTableScan scan) {
+    this.def = scan.strataTable().def();
+    this.version = scan.strataTable().version();
+    this.path = scan.path();
+    this.format = new RowFormat(def);
+    int[] cols = scan.outputColumns();
+    this.outputOfSlot = format.decoderFor(cols);
+    this.width = cols.length;
+    if (path != null) {
+      IndexDef ix = path.index();
+      List<Integer> keyCols = ix == null ? def.primaryKey() : ix.columnIds();
+      keyTypes = new ValueType[keyCols.size()];
+      keyDescending = new boolean[keyCols.size()];
+      for (int i = 0; i < keyTypes.length; i++) {
+        keyTypes[i] = format.type(def.positionOfId(keyCols.get(i)));
+        keyDescending[i] = ix != null && ix.descending().get(i);
+      }
+    } else {
+      keyTypes = null;
+      keyDescending = null;
+    }
+  }
+
+  @Override
+  public void open(ExecContext context) {
+    this.ctx = context;
+    TxnScope scope = (TxnScope) context.txn();
+    try {
+      ReadTxn txn = scope.reader(version);
+      rows = txn.tree(def.treeName()).orElse(null);
+      index = path != null && path.index() != null
+          ? txn.tree(path.index().treeName()).orElse(null) : null;
+    } catch (StorageException e) {
+      throw Storage.translate(e);
+    }
+    ranges = path == null ? List.of(new KeyRanges.Bytes(null, null))
+        : KeyRanges.compute(path.ranges(), keyTypes, keyDescending, context);
+    rangeIndex = 0;
+    cursor = null;
+  }
+
+  @Override
+  public Object[] next() {
+    if (rows == null) {
+      return null;
+    }
+    try {
+      while (true) {
+        if (++sinceCheck >= 1024) {
+          sinceCheck = 0;
+          ctx.checkCancelled();
+        }
+        boolean on;
+        if (cursor == null) {
+          if (rangeIndex >= ranges.size()) {
+            return null;
+          }
+          KeyRanges.Bytes r = ranges.get(rangeIndex++);
+          Tree t = index != null ? index : rows;
+          if (path != null && path.index() != null && index == null) {
+            return null;
+          }
+          cursor = t.cursor(r.from(), r.to());
+          on = cursor.first();
+        } else {
+          on = cursor.next();
+        }
+        if (!on) {
+          cursor.close();
+          cursor = null;
+          continue;
+        }
+        byte[] value;
+        if (index != null) {
+          byte[] rowKey = format.rowKeyOfIndexKey(path.index(), cursor.key());
+          value = rows.get(rowKey);
+          if (value == null) {
+            continue;
+          }
+        } else {
+          value = cursor.value();
+        }
+        return RowFormat.decode(value, outputOfSlot, width);
+      }
+    } catch (StorageException e) {
+      throw Storage.translate(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (cursor != null) {
+      cursor.close();
+      cursor = null;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.strata.planner.table;
+
+import io.strata.planner.StrataException;
+import io.strata.planner.StrataException.Reason;
+import io.strata.planner.catalog.Catalog;
+import io.strata.storage.ReadTxn;
+import io.strata.storage.StorageException;
+import io.strata.storage.Store;
+import io.strata.storage.WriteTxn;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The storage side of one statement execution, handed to operators through the executor's
+ * context: the statement's transaction (a write transaction when it may write), read
+ * transactions on historical versions opened on demand and closed with the scope, and the catalog
+ * the statement was planned against.
+ */
+public final class TxnScope implements AutoCloseable {
+  private final Store store;
+  private final ReadTxn txn;
+  private final Catalog catalog;
+  private final String readOnlyReason;
+  private final Map<Long, ReadTxn> history = new HashMap<>();
+
+  /**
+   * @param readOnlyReason why writes are refused (read-only transaction, historical snapshot), or
+   *     null when txn is a writable {@link WriteTxn}
+   */
+  public TxnScope(Store store, ReadTxn txn, Catalog catalog, String readOnlyReason) {
+    this.store = store;
+    this.txn = txn;
+    this.catalog = catalog;
+    this.readOnlyReason = readOnlyReason;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The transaction reading the given committed version, or the statement's for version < 0. */
+  public ReadTxn reader(long version) {
+    if (version < 0) {
+      return txn;
+    }
+    ReadTxn r = history.get(version);
+    if (r == null) {
+      try {
+        r = store.read(version);
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
+      history.put(version, r);
+    }
+    return r;
+  }
+
+  /** The write transaction; fails with READ_ONLY when the statement may not write. */
+  public WriteTxn writer() {
+    if (readOnlyReason != null || !(txn instanceof WriteTxn w)) {
+      throw new StrataException(Reason.READ_ONLY, readOnlyReason == null
+          ? "cannot write in a read-only transaction" : readOnlyReason);
+    }
+    return w;
+  }
+
+  @Override
+  public void close() {
+    for (ReadTxn r : history.values()) {
+      r.close();
+    }
+    history.clear();
+  }
+}

@@ -1,0 +1,117 @@
+package io.strata.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.planner.StrataException.Reason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DmlTest {
+
+  private static StrataException fails(Db db, String sql, Object... params) {
+    return assertThrows(StrataException.class, () -> db.exec(sql, params));
+  }
+
+  @Test
+  void constraintsAreEnforcedAndStatementsAreAtomic() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, code VARCHAR(10) UNIQUE, n INT NOT NULL,"
+          + " CHECK (n >= 0))");
+      db.exec("INSERT INTO t VALUES (1, 'a', 1), (2, 'b', 2)");
+      assertEquals(Reason.UNIQUE_VIOLATION, fails(db, "INSERT INTO t VALUES (1, 'c', 3)").reason());
+      assertEquals(Reason.UNIQUE_VIOLATION, fails(db, "INSERT INTO t VALUES (3, 'a', 3)").reason());
+      assertEquals(Reason.NOT_NULL_VIOLATION,
+          fails(db, "INSERT INTO t VALUES (3, 'c', NULL)").reason());
+      assertEquals(Reason.CHECK_VIOLATION, fails(db, "INSERT INTO t VALUES (3, 'c', -1)").reason());
+      // a multi-row insert failing on its last row leaves nothing behind
+      assertEquals(Reason.UNIQUE_VIOLATION,
+          fails(db, "INSERT INTO t VALUES (4, 'd', 4), (5, 'e', 5), (1, 'f', 6)").reason());
+      assertEquals("2", db.one("SELECT COUNT(*) FROM t"));
+      // NULLs never collide in a unique column
+      db.exec("INSERT INTO t VALUES (6, NULL, 1), (7, NULL, 1)");
+      assertEquals(Reason.CHECK_VIOLATION, fails(db, "UPDATE t SET n = n - 5 WHERE id = 6").reason());
+      assertEquals("1", db.one("SELECT n FROM t WHERE id = 6"));
+    }
+  }
+
+  @Test
+  void updateAndDeleteKeepIndexesInStep() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(5))");
+      db.exec("CREATE INDEX t_a ON t (a)");
+      for (int i = 1; i <= 50; i++) {
+        db.exec("INSERT INTO t VALUES (?, ?, ?)", i, i % 10, "v" + i);
+      }
+      assertEquals("5", db.one("SELECT COUNT(*) FROM t WHERE a = 3"));
+      assertEquals(10, db.exec("UPDATE t SET a = a + 100 WHERE a IN (3, 4)"));
+      assertEquals("0", db.one("SELECT COUNT(*) FROM t WHERE a = 3"));
+      assertEquals("5", db.one("SELECT COUNT(*) FROM t WHERE a = 103"));
+      assertEquals(5, db.exec("DELETE FROM t WHERE a = 103"));
+      assertEquals("0", db.one("SELECT COUNT(*) FROM t WHERE a = 103"));
+      assertEquals("45", db.one("SELECT COUNT(*) FROM t"));
+      // primary key shift that only collides with rows the same statement moves
+      assertEquals(45, db.exec("UPDATE t SET id = id + 1"));
+      assertEquals("2,1", db.one("SELECT id, a FROM t WHERE id = 2"));
+      assertEquals("5", db.one("SELECT COUNT(*) FROM t WHERE a = 5"));
+    }
+  }
+
+  @Test
+  void tablesWithoutPrimaryKeyUseHiddenRowIds() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (a INT, b INT)");
+      db.exec("INSERT INTO t VALUES (1, 1), (1, 1), (2, 2)");
+      assertEquals(1, db.exec("DELETE FROM t WHERE a = 2"));
+      assertEquals(2, db.exec("UPDATE t SET b = 5"));
+      assertEquals(List.of("1,5", "1,5"), db.rows("SELECT a, b FROM t"));
+      try (Result r = db.session.execute("INSERT INTO t VALUES (9, 9)")) {
+        Result keys = r.generatedKeys();
+        assertTrue(keys.next());
+        assertEquals(3L, keys.get(0));
+      }
+    }
+  }
+
+  @Test
+  void insertSelectAndSubqueries() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE a (x INT PRIMARY KEY, y INT)");
+      db.exec("CREATE TABLE b (x INT PRIMARY KEY, y INT)");
+      db.exec("INSERT INTO a VALUES (1, 10), (2, 20), (3, 30), (4, 40)");
+      assertEquals(4, db.exec("INSERT INTO b SELECT x, y * 2 FROM a"));
+      assertEquals(2, db.exec("DELETE FROM b WHERE x IN (SELECT x FROM a WHERE y > 20)"));
+      assertEquals(1, db.exec("UPDATE b SET y = (SELECT MAX(y) FROM a) WHERE x = 1"));
+      assertEquals(List.of("1,40", "2,40"), db.rows("SELECT x, y FROM b ORDER BY x"));
+      assertEquals(List.of("2"), db.rows(
+          "SELECT x FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x AND b.y = a.y * 2)"));
+    }
+  }
+
+  @Test
+  void defaultsAndColumnLists() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10) DEFAULT 'none', n INT DEFAULT 7)");
+      db.exec("INSERT INTO t (id) VALUES (1)");
+      db.exec("INSERT INTO t (n, id) VALUES (3, 2)");
+      assertEquals(List.of("1,none,7", "2,none,3"), db.rows("SELECT * FROM t ORDER BY id"));
+    }
+  }
+
+  @Test
+  void typesRoundTrip() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id BIGINT PRIMARY KEY, s SMALLINT, r REAL, d DECIMAL(10,2),"
+          + " c CHAR(3), tx TEXT, b BOOLEAN, dt DATE, tm TIME, ts TIMESTAMP, bin VARBINARY(4))");
+      db.exec("INSERT INTO t VALUES (9000000000, 3, 1.25, 12.34, 'ab', 'long text', TRUE,"
+          + " DATE '2026-11-25', TIME '10:11:12', TIMESTAMP '2026-11-25 10:11:12', X'00FF')");
+      db.exec("INSERT INTO t (id) VALUES (1)");
+      assertEquals(List.of("1,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL",
+          "9000000000,3,1.25,12.34,ab,long text,true,2026-11-25,10:11:12,2026-11-25T10:11:12,[0, -1]"),
+          db.rows("SELECT * FROM t ORDER BY id"));
+      assertEquals("9000000001", db.one("SELECT id + s - 2 FROM t WHERE id > 100"));
+      assertEquals("2.0", db.one("SELECT AVG(x) FROM (VALUES (1), (2), (3)) AS v(x)"));
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.strata.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.planner.StrataException.Reason;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class TransactionTest {
+
+  @Test
+  void commitRollbackAndSnapshotIsolation() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      db.exec("INSERT INTO t VALUES (1, 10)");
+      Session other = db.engine.openSession();
+      db.exec("BEGIN");
+      assertTrue(db.session.inTransaction());
+      db.exec("UPDATE t SET v = 11 WHERE id = 1");
+      assertEquals("11", db.one("SELECT v FROM t WHERE id = 1"));
+      assertEquals(List.of("10"), Db.rows(other, "SELECT v FROM t WHERE id = 1"));
+      db.exec("ROLLBACK");
+      assertFalse(db.session.inTransaction());
+      assertEquals("10", db.one("SELECT v FROM t WHERE id = 1"));
+
+      // a transaction reads its snapshot throughout
+      other.execute("BEGIN");
+      assertEquals(List.of("10"), Db.rows(other, "SELECT v FROM t"));
+      db.exec("UPDATE t SET v = 12");
+      assertEquals(List.of("10"), Db.rows(other, "SELECT v FROM t"));
+      other.execute("COMMIT");
+      assertEquals(List.of("12"), Db.rows(other, "SELECT v FROM t"));
+      other.close();
+    }
+  }
+
+  @Test
+  void writeWriteConflictFailsTheLaterCommitterWithoutPartialEffect() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      db.exec("INSERT INTO t VALUES (1, 0), (2, 0)");
+      Session a = db.session;
+      Session b = db.engine.openSession();
+      a.execute("BEGIN");
+      b.execute("BEGIN");
+      a.execute("UPDATE t SET v = 1 WHERE id = 1");
+      b.execute("UPDATE t SET v = 2 WHERE id = 1");
+      b.execute("UPDATE t SET v = 2 WHERE id = 2");
+      a.execute("COMMIT");
+      StrataException e = assertThrows(StrataException.class, () -> b.execute("COMMIT"));
+      assertEquals(Reason.SERIALIZATION_FAILURE, e.reason());
+      assertFalse(b.inTransaction());
+      assertEquals(List.of("1,1", "2,0"), Db.rows(b, "SELECT id, v FROM t ORDER BY id"));
+      b.close();
+    }
+  }
+
+  @Test
+  void savepointsAndStatementLevelRollback() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY)");
+      db.session.setAutoCommit(false);
+      db.exec("INSERT INTO t VALUES (1)");
+      db.session.savepoint("s1");
+      db.exec("INSERT INTO t VALUES (2)");
+      db.exec("SAVEPOINT s2");
+      db.exec("INSERT INTO t VALUES (3)");
+      db.exec("ROLLBACK TO SAVEPOINT s1");
+      assertEquals(List.of("1"), db.rows("SELECT id FROM t"));
+      assertThrows(StrataException.class, () -> db.session.rollbackToSavepoint("s2"));
+      db.exec("INSERT INTO t VALUES (4)");
+      // a failing statement undoes only itself
+      assertThrows(StrataException.class, () -> db.exec("INSERT INTO t VALUES (5), (1)"));
+      assertEquals(List.of("1", "4"), db.rows("SELECT id FROM t ORDER BY id"));
+      db.session.commit();
+      db.session.setAutoCommit(true);
+      assertEquals("2", db.one("SELECT COUNT(*) FROM t"));
+    }
+  }
+
+  @Test
+  void ddlIsTransactional() {
+    try (Db db = new Db()) {
+      db.exec("BEGIN");
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(5))");
+      db.exec("INSERT INTO t VALUES (1, 'x')");
+      db.exec("CREATE INDEX t_v ON t (v)");
+      assertEquals("1", db.one("SELECT id FROM t WHERE v = 'x'"));
+      db.exec("ROLLBACK");
+      StrataException e = assertThrows(StrataException.class, () -> db.rows("SELECT * FROM t"));
+      assertEquals(Reason.UNKNOWN_TABLE, e.reason());
+    }
+  }
+
+  @Test
+  void readOnlyModesRefuseWrites() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY)");
+      db.session.setReadOnly(true);
+      assertEquals(Reason.READ_ONLY,
+          assertThrows(StrataException.class, () -> db.exec("INSERT INTO t VALUES (1)")).reason());
+      db.session.setReadOnly(false);
+      db.exec("START TRANSACTION READ ONLY");
+      assertEquals(Reason.READ_ONLY,
+          assertThrows(StrataException.class, () -> db.exec("INSERT INTO t VALUES (1)")).reason());
+      db.exec("COMMIT");
+      db.exec("INSERT INTO t VALUES (1)");
+      assertEquals(Reason.INVALID_TRANSACTION_STATE, assertThrows(StrataException.class, () -> {
+        db.exec("BEGIN");
+        db.exec("BEGIN");
+      }).reason());
+      db.exec("ROLLBACK");
+      assertEquals(OptionalLong.empty(), db.session.asOfVersion());
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.strata.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./strata} launcher run as a process, non-interactively: {@code -c}, {@code -f} and
+ * piped standard input, output modes and exit codes. The class path is this test's
+ * ({@code STRATA_CLASSPATH}), so no Maven build runs inside the test.
+ */
+class LauncherTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  private Run strata(String stdin, String... args) throws IOException, InterruptedException {
+    Path launcher = Path.of(System.getProperty("user.dir")).resolve("../strata").normalize();
+    List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().put("STRATA_CLASSPATH", System.getProperty("java.class.path"));
+    Path in = dir.resolve("stdin.txt");
+    Files.writeString(in, stdin == null ? "" : stdin);
+    pb.redirectInput(in.toFile());
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("strata did not finish: " + cmd);
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void commandsPrintResultsAndExitZero() throws Exception {
+    Run r = strata(null, TestDb.newUrl(), "--mode", "csv", "-c",
+        "create table t(id int, name varchar(10)); insert into t values (1, 'a'), (2, null);",
+        "-c", "select * from t order by id;");
+    assertEquals("", r.err());
+    assertEquals(0, r.exit());
+    assertEquals("ID,NAME\n1,a\n2,\n", r.out());
+  }
+
+  @Test
+  void theDefaultModeIsAnAsciiTableWithARowCount() throws Exception {
+    Run r = strata(null, TestDb.newUrl(), "-c", "select 1 as a, 'x' as b;");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("+---+---+\n| A | B |\n+---+---+\n| 1 | x |\n+---+---+\n(1 row)\n", r.out());
+  }
+
+  @Test
+  void aFailedStatementMakesTheExitCodeOneAndTheRestStillRuns() throws Exception {
+    Path script = dir.resolve("s.sql");
+    Files.writeString(script, "select 1 as a;\nselect nope;\nselect 3 as a;\n");
+    Run r = strata(null, TestDb.newUrl(), "--mode", "csv", "-f", script.toString());
+    assertEquals(1, r.exit());
+    assertEquals("A\n1\nA\n3\n", r.out());
+    assertTrue(r.err().startsWith("Error [42S22] (" + script + ":2): "), r.err());
+  }
+
+  @Test
+  void bailStopsAtTheFirstError() throws Exception {
+    Path script = dir.resolve("s.sql");
+    Files.writeString(script, "select 1 as a;\nselect nope;\nselect 3 as a;\n");
+    Run r = strata(null, TestDb.newUrl(), "--bail", "--mode", "csv", "-f", script.toString(),
+        "-c", "select 4 as a;");
+    assertEquals(1, r.exit());
+    assertEquals("A\n1\n", r.out());
+  }
+
+  @Test
+  void pipedStandardInputRunsWithoutATerminal() throws Exception {
+    Run r = strata("create table t(x int);\ninsert into t values (1), (2);\n"
+            + ".mode json\nselect x, x * 10 as y\n  from t\n order by x;\n",
+        TestDb.newUrl());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("[{\"X\":1,\"Y\":10},\n {\"X\":2,\"Y\":20}]\n", r.out());
+    assertFalse(r.err().contains("terminal"), r.err());
+  }
+
+  @Test
+  void markdownAndLineModesFromTheCommandLine() throws Exception {
+    String url = TestDb.newUrl();
+    Run md = strata(null, url, "--mode", "markdown", "-c", "select 1 as n, 'a|b' as s;");
+    assertEquals("| N   | S    |\n| --: | ---- |\n|   1 | a\\|b |\n", md.out());
+    Run line = strata("select 1 as n, null as s;", url, "--mode", "line");
+    assertEquals("N = 1\nS = NULL\n(1 row)\n", line.out());
+    Run box = strata("select '' as e, null as n;", url, "--mode", "box");
+    assertEquals("┌───┬──────┐\n│ E │ N    │\n├───┼──────┤\n│   │ NULL │\n└───┴──────┘\n"
+        + "(1 row)\n", box.out());
+  }
+
+  @Test
+  void errorsShowStateMessageAndCaret() throws Exception {
+    Run r = strata(null, TestDb.newUrl(), "-c", "select 1,\n  2 +;");
+    assertEquals(1, r.exit());
+    String[] lines = r.err().split("\n");
+    assertTrue(lines[0].startsWith("Error [42"), r.err());
+    assertEquals("    2 +", lines[1]);
+    assertTrue(lines[2].matches(" +\\^"), r.err());
+  }
+
+  @Test
+  void badCommandLinesExitTwo() throws Exception {
+    Run r = strata(null, "--mode", "html");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("strata: unknown mode 'html'"), r.err());
+    Run help = strata(null, "--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().startsWith("usage: strata [DB]"));
+  }
+
+  @Test
+  void withoutAPathTheDefaultDatabaseFileInTheWorkingDirectoryIsOpened() throws Exception {
+    Run r = strata(null, "-c", "select 1;");
+    String expected = "jdbc:strata:" + dir.toRealPath().resolve("strata.db");
+    if (r.exit() == 0) {
+      assertTrue(Files.exists(dir.resolve("strata.db")));
+    } else {
+      // without the Strata driver on the class path the message names the default database
+      assertTrue(r.err().contains("cannot open " + expected), r.err());
+    }
+  }
+}

@@ -1,0 +1,505 @@
+package io.strata.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Turns write transactions into durable versions.
+ *
+ * <h2>Commit protocol (invariants)</h2>
+ * <ol>
+ * <li>A committed page is never written again while any pinned version, or the durable meta, can
+ *     reach it. New pages go only to pages that are reusable ({@link FreeSpace}) or beyond the end
+ *     of the file.</li>
+ * <li>Commit = write every new page → fsync → write the meta page → fsync. A version is published
+ *     to readers and acknowledged to its committer only after its meta is durable (under
+ *     {@link StoreOptions.SyncMode#NONE} the fsyncs are skipped: written in order, not forced).</li>
+ * <li>Each meta write goes to the meta slot that does not hold the durable meta, so a torn meta
+ *     write leaves the durable one intact and opening falls back to it. (When every version writes
+ *     its own meta this is the same as alternating by version parity.)</li>
+ * <li>Versions are strictly increasing; commit times are strictly increasing (the clock is never
+ *     allowed to step back). Every version has a history entry (version → time, directory root,
+ *     pages written, note) and a time-index entry.</li>
+ * <li>When commit d replaces a user or directory page born at b, the dead list gets (d, b, page):
+ *     the page is needed exactly by versions in [b, d). Pages of internal structures (history,
+ *     dead list, free map) replaced by d are needed only by the previous durable meta and become
+ *     pending at d.</li>
+ * <li>Pinned versions = retained (policy, named snapshots) ∪ open readers and writers ∪ the
+ *     published latest. Dropping version S with live neighbours P &lt; S &lt; N releases exactly the
+ *     dead entries with death in (S, N] and birth &gt; P; released pages become pending at d and
+ *     reusable once d's meta is durable. This costs time proportional to the pages freed (plus a
+ *     seek per distinct death value).</li>
+ * <li>Commits are serialised: one leader at a time takes every queued transaction, makes each a
+ *     version on top of the previous one, then syncs once and writes one meta for the batch
+ *     (group commit). A transaction whose snapshot is older than the batch's base is checked
+ *     against the write sets of the commits after its snapshot (first committer wins) and, if
+ *     clean, its changes are replayed onto the newest version.</li>
+ * <li>An I/O error during a batch fails the batch and leaves the store refusing writes until it is
+ *     reopened; the published version stays readable.</li>
+ * </ol>
+ */
+final class Committer {
+  private final StoreImpl store;
+  private final Pager pager;
+  final ReentrantLock lock = new ReentrantLock();
+  private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
+  /** Newest state including versions of the batch in progress (only under lock). */
+  Meta working;
+  FreeSpace free;
+  private int durableSlot;
+  /** Write sets of recent commits, kept while a writer with an older snapshot is open. */
+  private final TreeMap<Long, WriteSet> recentWrites = new TreeMap<>();
+
+  /** One transaction (or system change) waiting to commit. */
+  static final class Request {
+    final WriteTxnImpl txn;
+    final SystemChange change;
+    long version;
+    StorageException error;
+    boolean done;
+
+    Request(WriteTxnImpl txn) {
+      this.txn = txn;
+      this.change = null;
+    }
+
+    Request(SystemChange change) {
+      this.txn = null;
+      this.change = change;
+    }
+  }
+
+  /** A change to the history tree alone: named snapshots, or nothing (vacuum). */
+  record SystemChange(String note, String pinName, long pinVersion, boolean unpin) {}
+
+  /** What a built version leaves for the end of the batch. */
+  private static final class Built {
+    Meta meta;
+    Iterable<TreeState> trees;
+    WriteSet writes;
+  }
+
+  Committer(StoreImpl store, Pager pager) {
+    this.store = store;
+    this.pager = pager;
+    this.scratch = new byte[pager.pageSize];
+  }
+
+  void init(Meta durable, FreeSpace free, int slot) {
+    this.working = durable;
+    this.free = free;
+    this.durableSlot = slot;
+  }
+
+  /** Creates version 0 (the empty store) in an empty file. */
+  Meta bootstrap() {
+    Meta empty = new Meta(-1, pager.pageSize, Long.MIN_VALUE + 1, 0, 0, 0, 0, 2);
+    this.working = empty;
+    this.free = new FreeSpace(2);
+    this.durableSlot = 1;
+    Built b = build(new Request(new SystemChange("create", null, 0, false)), empty);
+    finish(List.of(b));
+    return b.meta;
+  }
+
+  long commit(Request r) {
+    queue.add(r);
+    lock.lock();
+    try {
+      if (!r.done) {
+        processBatch();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (r.error != null) {
+      throw r.error;
+    }
+    return r.version;
+  }
+
+  private void processBatch() {
+    List<Request> batch = new ArrayList<>();
+    for (Request q; (q = queue.poll()) != null; ) {
+      batch.add(q);
+    }
+    List<Built> built = new ArrayList<>();
+    try {
+      if (store.broken != null) {
+        throw new StorageException(ErrorCode.IO,
+            "store refuses writes after an I/O error; reopen it: " + store.broken.getMessage(), store.broken);
+      }
+      Meta base = working;
+      for (Request r : batch) {
+        try {
+          Built b = build(r, base);
+          base = b.meta;
+          long d = b.meta.version();
+          if (store.writersBefore(d) > (r.txn != null ? 1 : 0)) {
+            // a later transaction of this batch may need to check against this one
+            if (b.writes == null) {
+              b.writes = WriteSet.of(b.trees, pager);
+            }
+            recentWrites.put(d, b.writes);
+          }
+          built.add(b);
+          r.version = b.meta.version();
+          working = base;
+        } catch (StorageException e) {
+          if (e.code() == ErrorCode.IO || e.code() == ErrorCode.CORRUPT) {
+            throw e;
+          }
+          r.error = e;
+        }
+      }
+      if (!built.isEmpty()) {
+        finish(built);
+      }
+    } catch (RuntimeException | Error e) {
+      StorageException se = e instanceof StorageException s && s.code() == ErrorCode.IO ? s
+          : new StorageException(e instanceof StorageException s ? s.code() : ErrorCode.IO,
+              "commit failed: " + e.getMessage(), e);
+      if (store.broken == null) {
+        store.broken = se;
+      }
+      pager.writer.discard();
+      for (Request r : batch) {
+        if (r.error == null) {
+          r.error = se;
+        }
+      }
+    } finally {
+      for (Request r : batch) {
+        r.done = true;
+      }
+    }
+  }
+
+  private long batches;
+  private final byte[] scratch;
+
+  /** How many batches (meta writes) have been committed since open. */
+  long batches() {
+    return batches;
+  }
+
+  /** Syncs the batch's pages, writes its meta, publishes it and recycles what it freed. */
+  private void finish(List<Built> built) {
+    batches++;
+    Meta m = built.get(built.size() - 1).meta;
+    boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
+    pager.writer.flush();
+    if (sync) {
+      pager.io.sync();
+    }
+    int slot = 1 - durableSlot;
+    pager.io.write((long) slot * pager.pageSize, m.encode());
+    if (sync) {
+      pager.io.sync();
+    }
+    durableSlot = slot;
+    working = m;
+    store.publish(m, built.get(0).meta.version());
+    LongList reusable;
+    store.historyLock.writeLock().lock();
+    try {
+      reusable = free.durable(m.version());
+    } finally {
+      store.historyLock.writeLock().unlock();
+    }
+    for (int i = 0; i < reusable.size(); i++) {
+      pager.cache.remove(reusable.get(i));
+    }
+    if (pager.io.size() > m.pageCount() * pager.pageSize) {
+      pager.io.truncate(m.pageCount() * pager.pageSize);
+    }
+    // write sets for writers whose snapshot is older than these versions
+    long oldestWriter = store.oldestWriterSnapshot();
+    for (Built b : built) {
+      if (b.writes == null && oldestWriter < b.meta.version()) {
+        b.writes = b.trees == null ? WriteSet.EMPTY : WriteSet.of(b.trees, pager);
+      }
+      if (b.writes != null && oldestWriter < b.meta.version()) {
+        recentWrites.put(b.meta.version(), b.writes);
+      }
+      b.trees = null;
+    }
+    recentWrites.headMap(oldestWriter, true).clear();
+    if (store.options().strict()) {
+      Verifier.checkLocked(store);
+    }
+  }
+
+  /** Makes one request a version on top of base; returns the new meta. */
+  private Built build(Request r, Meta base) {
+    long d = base.version() + 1;
+    long now = History.nanos(java.time.Instant.now());
+    long time = Math.max(now, base.timeNanos() + 1);
+    free.trimTail();
+    Built built = new Built();
+    Mutator sys = new Mutator(pager, 1);
+    Mutator user;
+    Iterable<TreeState> trees;
+    String note;
+    if (r.txn != null) {
+      WriteTxnImpl t = r.txn;
+      note = t.note;
+      if (t.snapshot == base.version()) {
+        user = t.mutator;
+        trees = t.trees.values();
+      } else {
+        WriteSet mine = WriteSet.of(t.trees.values(), pager);
+        for (long v = t.snapshot + 1; v <= base.version(); v++) {
+          WriteSet theirs = recentWrites.get(v);
+          if (theirs == null) {
+            throw new StorageException(ErrorCode.CONFLICT,
+                "write conflict: the changes of version " + v + " are no longer known");
+          }
+          String o = mine.overlap(theirs);
+          if (o != null) {
+            throw new StorageException(ErrorCode.CONFLICT, "write conflict: " + o
+                + " was changed by version " + v + " after this transaction's snapshot " + t.snapshot);
+          }
+        }
+        user = new Mutator(pager, 1);
+        trees = replay(t, base, user);
+        built.writes = mine;
+      }
+    } else {
+      note = r.change.note();
+      user = new Mutator(pager, 1);
+      trees = List.of();
+      built.writes = WriteSet.EMPTY;
+    }
+    built.trees = trees;
+    long[] written = {0};
+
+    // 1. user trees, then the directory that names their roots
+    TreeState dir = new TreeState("", base.dirRoot() == 0 ? null : pager.node(base.dirRoot()), 0, true, false);
+    for (TreeState t : trees) {
+      if (!t.changed) {
+        continue;
+      }
+      byte[] k = Directory.key(t.name);
+      if (!t.exists) {
+        BTree.delete(user, dir, k);
+        continue;
+      }
+      t.newLeaves = new ArrayList<>();
+      long root = flush(t.root, d, t.newLeaves, written);
+      BTree.put(user, dir, k, Directory.value(root, t.count));
+    }
+    long dirRoot = flush(dir.root, d, null, written);
+
+    // 2. dead list: every replaced user/directory page
+    TreeState dead = new TreeState("", base.deadRoot() == 0 ? null : pager.node(base.deadRoot()), 0, true, false);
+    LongList ret = user.retired;
+    for (int i = 0; i < ret.size(); i += 2) {
+      BTree.put(sys, dead, DeadList.key(d, ret.get(i + 1), ret.get(i)), History.EMPTY);
+    }
+
+    // 3. history entry, named snapshots
+    TreeState hist = new TreeState("", base.historyRoot() == 0 ? null : pager.node(base.historyRoot()), 0, true, false);
+    byte[] rec = History.record(time, dirRoot, 0, note);
+    BTree.put(sys, hist, History.versionKey(d), rec);
+    BTree.put(sys, hist, History.timeKey(time, d), History.EMPTY);
+    if (r.change != null && r.change.pinName() != null) {
+      if (r.change.unpin()) {
+        BTree.delete(sys, hist, History.pinKey(r.change.pinName()));
+      } else {
+        byte[] v = new byte[8];
+        PageFormat.putLong(v, 0, r.change.pinVersion());
+        BTree.put(sys, hist, History.pinKey(r.change.pinName()), v);
+      }
+    }
+
+    // 4. retention: drop versions no longer pinned, release what only they needed
+    for (long s : store.decideDrops(d, time, hist)) {
+      drop(s, hist, dead, sys, d);
+    }
+
+    // 5. internal trees, then the free map
+    PageFormat.putLong(rec, 16, written[0] + countDirty(hist.root) + countDirty(dead.root));
+    long histRoot = flush(hist.root, d, null, written);
+    long deadRoot = flush(dead.root, d, null, written);
+    LongList sret = sys.retired;
+    for (int i = 0; i < sret.size(); i += 2) {
+      free.free(sret.get(i), d);
+    }
+    long freeMap = free.writeMap(pager, d, d);
+    built.meta = new Meta(d, pager.pageSize, time, dirRoot, histRoot, deadRoot, freeMap, free.pageCount());
+    return built;
+  }
+
+  /** Applies a transaction's changes onto the trees of a newer version. */
+  private List<TreeState> replay(WriteTxnImpl t, Meta base, Mutator m) {
+    Node dirRoot = base.dirRoot() == 0 ? null : pager.node(base.dirRoot());
+    List<TreeState> out = new ArrayList<>();
+    for (TreeState ts : t.trees.values()) {
+      if (!ts.changed) {
+        continue;
+      }
+      TreeState b = loadTree(dirRoot, ts.name);
+      if (ts.structural) {
+        if (b.exists) {
+          BTree.retireAll(m, b.root);
+        }
+        b.root = null;
+        b.count = 0;
+        b.exists = ts.exists;
+        b.structural = true;
+        if (ts.exists) {
+          for (Node l : WriteSet.dirtyLeaves(ts.root, pager)) {
+            for (int i = 0; i < l.n; i++) {
+              if (BTree.put(m, b, l.keys[i], l.vals[i])) {
+                b.count++;
+              }
+            }
+          }
+        }
+      } else {
+        for (Map.Entry<WriteSet.Key, Object> e : WriteSet.changes(ts, pager).entrySet()) {
+          byte[] k = e.getKey().bytes();
+          if (e.getValue() == null) {
+            if (BTree.delete(m, b, k) != null) {
+              b.count--;
+            }
+          } else if (BTree.put(m, b, k, e.getValue())) {
+            b.count++;
+          }
+        }
+      }
+      b.changed = true;
+      out.add(b);
+    }
+    return out;
+  }
+
+  private TreeState loadTree(Node dirRoot, String name) {
+    Object v = BTree.find(pager, dirRoot, Directory.key(name));
+    if (v == null) {
+      return new TreeState(name, null, 0, false, true);
+    }
+    byte[] d = pager.value(v);
+    long root = Directory.root(d);
+    return new TreeState(name, root == 0 ? null : pager.node(root), Directory.count(d), true, true);
+  }
+
+  /**
+   * Drops version s: removes its history entries and releases the dead entries with death in
+   * (s, n] and birth &gt; p, where p and n are the live versions around s.
+   */
+  private void drop(long s, TreeState hist, TreeState dead, Mutator sys, long d) {
+    Entry e = neighbours(hist, s);
+    BTree.delete(sys, hist, History.versionKey(s));
+    BTree.delete(sys, hist, History.timeKey(e.time, s));
+    long p = e.prev;
+    long n = e.next;
+    List<byte[]> release = new ArrayList<>();
+    TreeState view = dead;
+    try (CursorImpl c = new CursorImpl(store.internalTxn(), view, null, null)) {
+      boolean ok = c.seek(DeadList.key(s + 1, p + 1, 0));
+      while (ok) {
+        byte[] k = c.key();
+        long death = DeadList.death(k);
+        if (death > n) {
+          break;
+        }
+        long birth = DeadList.birth(k);
+        if (birth > p) {
+          assert birth <= s : "dead entry " + death + "/" + birth + " has no live version in its range";
+          release.add(k);
+          ok = c.next();
+        } else {
+          // entries of this death born at or before p stay (p needs them); skip to those after p
+          ok = c.seek(DeadList.key(death, p + 1, 0));
+        }
+      }
+    }
+    for (byte[] k : release) {
+      BTree.delete(sys, dead, k);
+      free.free(DeadList.page(k), d);
+    }
+  }
+
+  private record Entry(long prev, long next, long time) {}
+
+  private Entry neighbours(TreeState hist, long s) {
+    long prev = -1;
+    long next;
+    long time;
+    try (CursorImpl c = new CursorImpl(store.internalTxn(), hist, new byte[] {'V'}, new byte[] {'W'})) {
+      if (!c.seek(History.versionKey(s)) || PageFormat.getLong(c.key(), 1) != s) {
+        throw new IllegalStateException("dropping version " + s + " that is not live");
+      }
+      time = PageFormat.getLong(c.value(), 0);
+      if (!c.next()) {
+        throw new IllegalStateException("no live version after " + s);
+      }
+      next = PageFormat.getLong(c.key(), 1);
+      if (c.seekFloor(History.versionKey(s - 1)) && s > 0) {
+        prev = PageFormat.getLong(c.key(), 1);
+      }
+    }
+    return new Entry(prev, next, time);
+  }
+
+  private static int countDirty(Node x) {
+    if (x == null || x.id != 0) {
+      return 0;
+    }
+    int c = 1;
+    if (!x.leaf) {
+      for (int i = 0; i < x.n; i++) {
+        c += countDirty(x.kids[i]);
+      }
+    }
+    return c;
+  }
+
+  /** Writes every dirty node under x (children first) and returns x's page. */
+  private long flush(Node x, long d, List<Node> leaves, long[] written) {
+    if (x == null) {
+      return 0;
+    }
+    if (x.id != 0) {
+      return x.id;
+    }
+    if (x.leaf) {
+      for (int i = 0; i < x.n; i++) {
+        if (x.vals[i] instanceof byte[] b && b.length > pager.inlineMax) {
+          long[] pages = new long[pager.overflowPageCount(b.length)];
+          for (int k = 0; k < pages.length; k++) {
+            pages[k] = free.allocate();
+          }
+          pager.writeOverflow(b, pages, d);
+          written[0] += pages.length;
+          x.vals[i] = new Overflow(pages[0], b.length);
+        }
+      }
+      if (leaves != null) {
+        leaves.add(x);
+      }
+    } else {
+      for (int i = 0; i < x.n; i++) {
+        if (x.kids[i] != null) {
+          x.childIds[i] = flush(x.kids[i], d, leaves, written);
+        }
+      }
+    }
+    long id = free.allocate();
+    PageFormat.encode(x, scratch, id, d, pager.inlineMax);
+    pager.writer.write(id, scratch);
+    x.id = id;
+    x.birth = d;
+    x.epoch = -1;
+    x.kids = null;
+    pager.cache.put(x);
+    written[0]++;
+    return id;
+  }
+}

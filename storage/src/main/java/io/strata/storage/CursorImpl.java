@@ -1,0 +1,313 @@
+package io.strata.storage;
+
+import java.util.Arrays;
+
+/**
+ * A cursor over one tree of one transaction: the path from the root to the current leaf entry.
+ * When the tree changes under it (a write in the same transaction), the next move first finds its
+ * place again by key.
+ */
+final class CursorImpl implements Cursor {
+  private final TxnBase txn;
+  private final TreeState tree;
+  private final Pager pager;
+  private final byte[] from;
+  private final byte[] to;
+  private Node[] path = new Node[8];
+  private int[] idx = new int[8];
+  private int depth;
+  private boolean valid;
+  private byte[] curKey;
+  private int seenMod;
+  private boolean closed;
+
+  CursorImpl(TxnBase txn, TreeState tree, byte[] from, byte[] to) {
+    this.txn = txn;
+    this.tree = tree;
+    this.pager = txn.pager;
+    this.from = from == null ? null : from.clone();
+    this.to = to == null ? null : to.clone();
+  }
+
+  private void enter() {
+    if (closed) {
+      throw new StorageException(ErrorCode.INVALID_ARGUMENT, "cursor is closed");
+    }
+    txn.checkUsable();
+    if (!tree.exists) {
+      throw new StorageException(ErrorCode.TREE_NOT_FOUND, "tree '" + tree.name + "' was dropped");
+    }
+  }
+
+  private void push(Node x, int i) {
+    if (depth == path.length) {
+      path = Arrays.copyOf(path, depth * 2);
+      idx = Arrays.copyOf(idx, depth * 2);
+    }
+    path[depth] = x;
+    idx[depth] = i;
+    depth++;
+  }
+
+  private Node leaf() {
+    return path[depth - 1];
+  }
+
+  private boolean descendFirst(Node x) {
+    while (!x.leaf) {
+      push(x, 0);
+      x = pager.child(x, 0);
+    }
+    push(x, 0);
+    return x.n > 0 || stepNext();
+  }
+
+  private boolean descendLast(Node x) {
+    while (!x.leaf) {
+      push(x, x.n - 1);
+      x = pager.child(x, x.n - 1);
+    }
+    push(x, x.n - 1);
+    return x.n > 0 || stepPrev();
+  }
+
+  private boolean stepNext() {
+    if (++idx[depth - 1] < leaf().n) {
+      return true;
+    }
+    int level = depth - 2;
+    while (level >= 0 && idx[level] + 1 >= path[level].n) {
+      level--;
+    }
+    if (level < 0) {
+      depth = 0;
+      return false;
+    }
+    idx[level]++;
+    depth = level + 1;
+    return descendFirst(pager.child(path[level], idx[level]));
+  }
+
+  private boolean stepPrev() {
+    if (--idx[depth - 1] >= 0) {
+      return true;
+    }
+    int level = depth - 2;
+    while (level >= 0 && idx[level] == 0) {
+      level--;
+    }
+    if (level < 0) {
+      depth = 0;
+      return false;
+    }
+    idx[level]--;
+    depth = level + 1;
+    return descendLast(pager.child(path[level], idx[level]));
+  }
+
+  /** Positions at the first entry &gt;= key. */
+  private boolean ceil(byte[] key) {
+    depth = 0;
+    Node x = tree.root;
+    if (x == null) {
+      return false;
+    }
+    while (!x.leaf) {
+      int i = x.childIndex(key);
+      push(x, i);
+      x = pager.child(x, i);
+    }
+    int pos = x.search(key);
+    if (pos < 0) {
+      pos = -pos - 1;
+    }
+    push(x, pos);
+    if (pos < x.n) {
+      return true;
+    }
+    idx[depth - 1] = x.n - 1;
+    return stepNext();
+  }
+
+  /** Positions at the last entry &lt;= key (or &lt; key when not inclusive). */
+  private boolean floor(byte[] key, boolean inclusive) {
+    depth = 0;
+    Node x = tree.root;
+    if (x == null) {
+      return false;
+    }
+    while (!x.leaf) {
+      int i = x.childIndex(key);
+      push(x, i);
+      x = pager.child(x, i);
+    }
+    int pos = x.search(key);
+    if (pos >= 0) {
+      pos = inclusive ? pos : pos - 1;
+    } else {
+      pos = -pos - 2;
+    }
+    push(x, pos);
+    if (pos >= 0) {
+      return true;
+    }
+    idx[depth - 1] = 0;
+    return stepPrev();
+  }
+
+  private boolean settle(boolean found) {
+    seenMod = tree.modCount;
+    if (found) {
+      byte[] k = leaf().keys[idx[depth - 1]];
+      if ((from != null && Arrays.compareUnsigned(k, from) < 0) || (to != null && Arrays.compareUnsigned(k, to) >= 0)) {
+        found = false;
+      } else {
+        curKey = k;
+      }
+    }
+    valid = found;
+    if (!found) {
+      depth = 0;
+      curKey = null;
+    }
+    return found;
+  }
+
+  private boolean guarded(java.util.function.BooleanSupplier op) {
+    enter();
+    try {
+      return settle(op.getAsBoolean());
+    } catch (StorageException e) {
+      txn.fail(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean first() {
+    return guarded(() -> {
+      depth = 0;
+      if (from != null) {
+        return ceil(from);
+      }
+      return tree.root != null && descendFirst(tree.root);
+    });
+  }
+
+  @Override
+  public boolean last() {
+    return guarded(() -> {
+      depth = 0;
+      if (to != null) {
+        return floor(to, false);
+      }
+      return tree.root != null && descendLast(tree.root);
+    });
+  }
+
+  @Override
+  public boolean seek(byte[] key) {
+    return guarded(() -> ceil(from != null && Arrays.compareUnsigned(key, from) < 0 ? from : key));
+  }
+
+  @Override
+  public boolean seekFloor(byte[] key) {
+    return guarded(() -> {
+      if (to != null && Arrays.compareUnsigned(key, to) >= 0) {
+        return floor(to, false);
+      }
+      return floor(key, true);
+    });
+  }
+
+  @Override
+  public boolean next() {
+    if (!valid) {
+      return false;
+    }
+    // fast path: the next entry is in the same leaf
+    if (!closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+      Node l = path[depth - 1];
+      int i = idx[depth - 1] + 1;
+      if (i < l.n) {
+        byte[] k = l.keys[i];
+        if (to == null || Arrays.compareUnsigned(k, to) < 0) {
+          idx[depth - 1] = i;
+          curKey = k;
+          return true;
+        }
+      }
+    }
+    return guarded(() -> {
+      if (seenMod != tree.modCount) {
+        byte[] k = curKey;
+        if (!ceil(k)) {
+          return false;
+        }
+        if (Arrays.equals(leaf().keys[idx[depth - 1]], k)) {
+          return stepNext();
+        }
+        return true;
+      }
+      return stepNext();
+    });
+  }
+
+  @Override
+  public boolean prev() {
+    if (!valid) {
+      return false;
+    }
+    return guarded(() -> {
+      if (seenMod != tree.modCount) {
+        return floor(curKey, false);
+      }
+      return stepPrev();
+    });
+  }
+
+  @Override
+  public boolean isValid() {
+    return valid && !closed && seenMod == tree.modCount;
+  }
+
+  private void checkValid() {
+    enter();
+    if (!valid) {
+      throw new StorageException(ErrorCode.INVALID_ARGUMENT, "cursor is not on an entry");
+    }
+    if (seenMod != tree.modCount) {
+      throw new StorageException(ErrorCode.INVALID_ARGUMENT, "tree changed since the cursor moved; move it again");
+    }
+  }
+
+  @Override
+  public byte[] key() {
+    checkValid();
+    return curKey;
+  }
+
+  @Override
+  public byte[] value() {
+    if (valid && !closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+      Object v = path[depth - 1].vals[idx[depth - 1]];
+      if (v instanceof byte[] b) {
+        return b;
+      }
+    }
+    checkValid();
+    try {
+      return pager.value(leaf().vals[idx[depth - 1]]);
+    } catch (StorageException e) {
+      txn.fail(e);
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    valid = false;
+    depth = 0;
+  }
+}

@@ -1,0 +1,176 @@
+package io.strata.storage;
+
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Free pages of the file, in memory, and their on-disk map.
+ *
+ * <p>A page freed by commit d (its dead-list entry was released, or it belonged to an internal
+ * tree or map that d replaced) is <em>pending</em> until d's meta is durable, and only then
+ * <em>reusable</em>; so the durable root, which a crash falls back to, is never overwritten.
+ * Allocation takes the lowest reusable page, else grows the file. Reusable pages at the end of the
+ * file are cut off (the file shrinks after the next durable meta).
+ *
+ * <p>Each commit writes the whole free set (reusable and pending) as a chain of free-map pages
+ * ({@link PageFormat}) of extents; the map of the previous meta becomes pending.
+ */
+final class FreeSpace {
+  private final BitSet reusable = new BitSet();
+  private final TreeMap<Long, LongList> pending = new TreeMap<>();
+  private long pageCount;
+  private long[] mapPages = new long[0];
+
+  FreeSpace(long pageCount) {
+    this.pageCount = pageCount;
+  }
+
+  long pageCount() {
+    return pageCount;
+  }
+
+  long allocate() {
+    int i = reusable.nextSetBit(2);
+    if (i >= 0 && i < pageCount) {
+      reusable.clear(i);
+      return i;
+    }
+    return pageCount++;
+  }
+
+  void free(long page, long atVersion) {
+    assert page >= 2 && page < pageCount : "free of page " + page + " beyond " + pageCount;
+    pending.computeIfAbsent(atVersion, k -> new LongList()).add(page);
+  }
+
+  /** Pages freed by versions up to v become reusable; returns them so caches can drop them. */
+  LongList durable(long v) {
+    LongList moved = new LongList();
+    Iterator<Map.Entry<Long, LongList>> it = pending.headMap(v, true).entrySet().iterator();
+    while (it.hasNext()) {
+      LongList l = it.next().getValue();
+      for (int i = 0; i < l.size(); i++) {
+        reusable.set((int) l.get(i));
+        moved.add(l.get(i));
+      }
+      it.remove();
+    }
+    return moved;
+  }
+
+  /** Drops reusable pages at the end of the file. */
+  void trimTail() {
+    while (pageCount > 2 && reusable.get((int) (pageCount - 1))) {
+      reusable.clear((int) (pageCount - 1));
+      pageCount--;
+    }
+  }
+
+  boolean isReusable(long page) {
+    return reusable.get((int) page);
+  }
+
+  /** Every free page, reusable or pending. */
+  BitSet allFree() {
+    BitSet all = (BitSet) reusable.clone();
+    for (LongList l : pending.values()) {
+      for (int i = 0; i < l.size(); i++) {
+        all.set((int) l.get(i));
+      }
+    }
+    return all;
+  }
+
+  long[] mapPages() {
+    return mapPages;
+  }
+
+  /**
+   * Writes the free set as the map of version d: the previous map's pages become pending at d,
+   * then pages for the new map are allocated until it fits. Returns the first map page or 0.
+   */
+  long writeMap(Pager pager, long d, long birth) {
+    for (long p : mapPages) {
+      free(p, d);
+    }
+    int perPage = (pager.pageSize - PageFormat.HEADER - 8) / 12;
+    LongList pages = new LongList();
+    long[] extents;
+    while (true) {
+      extents = extents(allFree());
+      int need = (extents.length / 2 + perPage - 1) / perPage;
+      if (pages.size() >= need) {
+        break;
+      }
+      pages.add(allocate());
+    }
+    byte[] buf = new byte[pager.pageSize];
+    int e = 0;
+    int total = extents.length / 2;
+    for (int i = 0; i < pages.size(); i++) {
+      java.util.Arrays.fill(buf, (byte) 0);
+      long next = i + 1 < pages.size() ? pages.get(i + 1) : 0;
+      PageFormat.putLong(buf, PageFormat.HEADER, next);
+      int cnt = Math.min(perPage, total - e);
+      int off = PageFormat.HEADER + 8;
+      for (int k = 0; k < cnt; k++, e++) {
+        PageFormat.putLong(buf, off, extents[2 * e]);
+        PageFormat.putInt(buf, off + 8, (int) extents[2 * e + 1]);
+        off += 12;
+      }
+      PageFormat.seal(buf, PageFormat.FREEMAP, cnt, pages.get(i), birth);
+      pager.writer.write(pages.get(i), buf);
+    }
+    mapPages = pages.toArray();
+    return mapPages.length == 0 ? 0 : mapPages[0];
+  }
+
+  private static long[] extents(BitSet set) {
+    LongList out = new LongList();
+    int i = set.nextSetBit(0);
+    while (i >= 0) {
+      int j = set.nextClearBit(i);
+      out.add(i);
+      out.add(j - i);
+      i = set.nextSetBit(j);
+    }
+    return out.toArray();
+  }
+
+  /** Loads the map of a durable meta: every page in it is reusable. */
+  static FreeSpace load(Pager pager, long first, long pageCount) {
+    FreeSpace f = new FreeSpace(pageCount);
+    LongList pages = new LongList();
+    long p = first;
+    while (p != 0) {
+      if (p < 2 || p >= pageCount) {
+        throw PageFormat.corrupt(p, "free-map chain", "page beyond the file's " + pageCount + " pages");
+      }
+      byte[] b = pager.readRaw(p);
+      PageFormat.check(b, p);
+      if (PageFormat.type(b) != PageFormat.FREEMAP) {
+        throw PageFormat.corrupt(p, "page type", "expected a free-map page, found type " + PageFormat.type(b));
+      }
+      pages.add(p);
+      int cnt = PageFormat.count(b);
+      int off = PageFormat.HEADER + 8;
+      for (int k = 0; k < cnt; k++) {
+        long s = PageFormat.getLong(b, off);
+        int len = PageFormat.getInt(b, off + 8);
+        if (s < 2 || len < 0 || s + len > pageCount) {
+          throw PageFormat.corrupt(p, "free-map extent", "extent " + s + "+" + len + " outside the file");
+        }
+        f.reusable.set((int) s, (int) (s + len));
+        off += 12;
+      }
+      p = PageFormat.getLong(b, PageFormat.HEADER);
+      if (pages.size() > pageCount) {
+        throw PageFormat.corrupt(first, "free-map chain", "cycle");
+      }
+    }
+    f.mapPages = pages.toArray();
+    return f;
+  }
+}

@@ -1,0 +1,84 @@
+package io.strata.storage;
+
+import java.util.Arrays;
+
+/**
+ * The root record of one durable version, written to one of the two meta pages (pages 0 and 1).
+ *
+ * <p>Byte layout (big-endian), at the start of the meta page; the rest of the page is zero:
+ * <pre>
+ *   [0,8)    magic "STRATA\0\1"
+ *   [8,16)   version (first copy)
+ *   [16,20)  format version (1)
+ *   [20,24)  page size
+ *   [24,32)  commit time, nanoseconds since the epoch
+ *   [32,40)  directory root page (0 = no trees)
+ *   [40,48)  history root page
+ *   [48,56)  dead-list root page (0 = empty)
+ *   [56,64)  first page of the free-space map (0 = nothing free)
+ *   [64,72)  page count of the file
+ *   [72,80)  version (second copy; differs from the first when the write was torn)
+ *   [80,84)  CRC32C of [0,80)
+ * </pre>
+ * A meta is valid when magic, format, page size, CRC and both version copies agree. Opening picks
+ * the valid meta with the highest version.
+ */
+record Meta(long version, int pageSize, long timeNanos, long dirRoot, long historyRoot, long deadRoot,
+    long freeMap, long pageCount) {
+
+  static final long MAGIC = 0x5354524154410001L;
+  static final int FORMAT = 1;
+  static final int SIZE = 84;
+
+  byte[] encode() {
+    byte[] b = new byte[pageSize];
+    PageFormat.putLong(b, 0, MAGIC);
+    PageFormat.putLong(b, 8, version);
+    PageFormat.putInt(b, 16, FORMAT);
+    PageFormat.putInt(b, 20, pageSize);
+    PageFormat.putLong(b, 24, timeNanos);
+    PageFormat.putLong(b, 32, dirRoot);
+    PageFormat.putLong(b, 40, historyRoot);
+    PageFormat.putLong(b, 48, deadRoot);
+    PageFormat.putLong(b, 56, freeMap);
+    PageFormat.putLong(b, 64, pageCount);
+    PageFormat.putLong(b, 72, version);
+    PageFormat.putInt(b, 80, PageFormat.crc(b, 0, 80));
+    return b;
+  }
+
+  /** Decodes the meta at the start of b, or returns a reason why it is not valid. */
+  static Object decode(byte[] b) {
+    if (b.length < SIZE) {
+      return "short page";
+    }
+    if (PageFormat.getLong(b, 0) != MAGIC) {
+      boolean zero = true;
+      for (int i = 0; i < SIZE && zero; i++) {
+        zero = b[i] == 0;
+      }
+      return zero ? "empty" : "bad magic";
+    }
+    if (PageFormat.getInt(b, 80) != PageFormat.crc(b, 0, 80)) {
+      return "CRC32C mismatch";
+    }
+    long v1 = PageFormat.getLong(b, 8);
+    long v2 = PageFormat.getLong(b, 72);
+    if (v1 != v2) {
+      return "torn write: version " + v1 + " at the head, " + v2 + " at the tail";
+    }
+    if (PageFormat.getInt(b, 16) != FORMAT) {
+      return "unknown format " + PageFormat.getInt(b, 16);
+    }
+    int ps = PageFormat.getInt(b, 20);
+    if (ps < 4096 || ps > 65536 || Integer.bitCount(ps) != 1) {
+      return "bad page size " + ps;
+    }
+    return new Meta(v1, ps, PageFormat.getLong(b, 24), PageFormat.getLong(b, 32), PageFormat.getLong(b, 40),
+        PageFormat.getLong(b, 48), PageFormat.getLong(b, 56), PageFormat.getLong(b, 64));
+  }
+
+  static byte[] head(byte[] page) {
+    return Arrays.copyOf(page, SIZE);
+  }
+}

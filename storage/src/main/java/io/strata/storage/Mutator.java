@@ -1,0 +1,41 @@
+package io.strata.storage;
+
+/**
+ * Copy-on-write context of one transaction or commit step: makes nodes mutable, and records every
+ * committed page it replaces as (page, birth) so the commit can put it on the dead list or free it.
+ */
+final class Mutator {
+  final Pager pager;
+  /** Dirty nodes of this epoch are changed in place; older ones are copied (savepoints). */
+  int epoch;
+  /** Replaced committed pages as (page, birth) pairs. */
+  final LongList retired = new LongList();
+
+  Mutator(Pager pager, int epoch) {
+    this.pager = pager;
+    this.epoch = epoch;
+  }
+
+  /** A node of this epoch with the content of x; records x if it was committed. */
+  Node mutable(Node x, TreeState t) {
+    if (x.id == 0 && x.epoch == epoch) {
+      return x;
+    }
+    Node c = x.copy(epoch);
+    if (x.id != 0) {
+      retired.add(x.id);
+      retired.add(x.birth);
+      if (x.leaf && t.oldLeaves != null) {
+        t.oldLeaves.add(x);
+      }
+    }
+    return c;
+  }
+
+  /** Records the overflow pages of a replaced or deleted committed value. */
+  void retireValue(Object v) {
+    if (v instanceof Overflow o) {
+      pager.overflowPages(o, retired);
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.strata.storage;
+
+import java.util.Arrays;
+
+/**
+ * A decoded B+tree page: a leaf of (key, value) entries or a branch of children separated by keys.
+ * A committed node (id != 0) is immutable and may be shared by any number of threads and versions;
+ * a dirty node belongs to one write transaction and is changed in place while its epoch is the
+ * transaction's current epoch (copy-on-write otherwise).
+ *
+ * <p>Invariants: leaf keys strictly ascending; a branch with n children has n-1 separators and
+ * separator i is &lt;= every key of child i+1 and &gt; every key of child i; {@link #bytes} is the
+ * encoded body size ({@link NodeCodec}).
+ */
+final class Node {
+  /** Encoded size of the page header, see {@link NodeCodec}. */
+  static final int HEADER = 24;
+
+  final boolean leaf;
+  /** Page id once written, 0 while dirty. */
+  long id;
+  /** Version that wrote the page. */
+  long birth;
+  /** Mutation epoch of the owning write transaction; -1 once committed. */
+  int epoch = -1;
+  /** Leaf: n keys. Branch: n-1 separators. */
+  byte[][] keys;
+  /** Leaf values: byte[] or {@link Overflow}. */
+  Object[] vals;
+  /** Branch children by page id (0 where only {@link #kids} holds a dirty child). */
+  long[] childIds;
+  /** Branch children that are dirty nodes of a write transaction; null when none. */
+  Node[] kids;
+  /** Leaf: entries. Branch: children. */
+  int n;
+  /** Encoded body size in bytes. */
+  int bytes;
+  /** Clock bit for the node cache. */
+  boolean hot;
+
+  private Node(boolean leaf) {
+    this.leaf = leaf;
+  }
+
+  static Node newLeaf(int capacity) {
+    Node x = new Node(true);
+    x.keys = new byte[Math.max(capacity, 4)][];
+    x.vals = new Object[x.keys.length];
+    return x;
+  }
+
+  static Node newBranch(int capacity) {
+    Node x = new Node(false);
+    int c = Math.max(capacity, 4);
+    x.keys = new byte[c][];
+    x.childIds = new long[c];
+    x.kids = new Node[c];
+    x.bytes = 0;
+    return x;
+  }
+
+  boolean isDirty() {
+    return id == 0;
+  }
+
+  /** A dirty copy of this node for the given epoch. */
+  Node copy(int newEpoch) {
+    Node c = new Node(leaf);
+    c.n = n;
+    c.bytes = bytes;
+    c.epoch = newEpoch;
+    int cap = n + 4;
+    c.keys = Arrays.copyOf(keys, cap);
+    if (leaf) {
+      c.vals = Arrays.copyOf(vals, cap);
+    } else {
+      c.childIds = Arrays.copyOf(childIds, cap);
+      c.kids = kids == null ? new Node[cap] : Arrays.copyOf(kids, cap);
+    }
+    return c;
+  }
+
+  // ---- sizes
+
+  static int varintSize(int v) {
+    int s = 1;
+    while ((v & ~0x7F) != 0) {
+      v >>>= 7;
+      s++;
+    }
+    return s;
+  }
+
+  static boolean inline(Object v, int inlineMax) {
+    return v instanceof byte[] b && b.length <= inlineMax;
+  }
+
+  static int leafEntrySize(byte[] key, Object v, int inlineMax) {
+    int s = 2 + key.length + 1;
+    if (inline(v, inlineMax)) {
+      int len = ((byte[]) v).length;
+      return s + varintSize(len) + len;
+    }
+    return s + 12;
+  }
+
+  static int branchEntrySize(byte[] key) {
+    return 2 + key.length + 8;
+  }
+
+  // ---- search
+
+  /** Leaf: index of key, or -(insertion point)-1. */
+  int search(byte[] key) {
+    int lo = 0;
+    int hi = n - 1;
+    byte[][] k = keys;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = Arrays.compareUnsigned(k[mid], key);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+
+  /** Branch: index of the child whose range holds key. */
+  int childIndex(byte[] key) {
+    int lo = 0;
+    int hi = n - 2;
+    byte[][] k = keys;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Arrays.compareUnsigned(k[mid], key) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  // ---- leaf edits (dirty nodes only)
+
+  void leafInsert(int pos, byte[] key, Object val, int inlineMax) {
+    assert leaf && isDirty();
+    if (n == keys.length) {
+      int cap = n * 2;
+      keys = Arrays.copyOf(keys, cap);
+      vals = Arrays.copyOf(vals, cap);
+    }
+    System.arraycopy(keys, pos, keys, pos + 1, n - pos);
+    System.arraycopy(vals, pos, vals, pos + 1, n - pos);
+    keys[pos] = key;
+    vals[pos] = val;
+    n++;
+    bytes += leafEntrySize(key, val, inlineMax);
+  }
+
+  void leafSet(int pos, Object val, int inlineMax) {
+    assert leaf && isDirty();
+    bytes += leafEntrySize(keys[pos], val, inlineMax) - leafEntrySize(keys[pos], vals[pos], inlineMax);
+    vals[pos] = val;
+  }
+
+  void leafRemove(int pos, int inlineMax) {
+    assert leaf && isDirty();
+    bytes -= leafEntrySize(keys[pos], vals[pos], inlineMax);
+    System.arraycopy(keys, pos + 1, keys, pos, n - pos - 1);
+    System.arraycopy(vals, pos + 1, vals, pos, n - pos - 1);
+    n--;
+    keys[n] = null;
+    vals[n] = null;
+  }
+
+  // ---- branch edits (dirty nodes only)
+
+  void setKid(int i, Node kid) {
+    assert !leaf && isDirty();
+    kids[i] = kid;
+    childIds[i] = kid.id;
+  }
+
+  /** Inserts child c at index i (i &gt;= 1) with separator sep = smallest key of c. */
+  void branchInsert(int i, byte[] sep, Node c) {
+    branchInsertRaw(i, sep, c, c.id);
+  }
+
+  private void branchInsertRaw(int i, byte[] sep, Node c, long cid) {
+    assert !leaf && isDirty() && i >= 1;
+    if (n == childIds.length) {
+      int cap = n * 2;
+      keys = Arrays.copyOf(keys, cap);
+      childIds = Arrays.copyOf(childIds, cap);
+      kids = Arrays.copyOf(kids, cap);
+    }
+    System.arraycopy(childIds, i, childIds, i + 1, n - i);
+    System.arraycopy(kids, i, kids, i + 1, n - i);
+    System.arraycopy(keys, i - 1, keys, i, n - i);
+    childIds[i] = cid;
+    kids[i] = c;
+    keys[i - 1] = sep;
+    n++;
+    bytes += branchEntrySize(sep);
+  }
+
+  /** Inserts a committed child by page id at index i (i &gt;= 1). */
+  void branchInsertId(int i, byte[] sep, long childId) {
+    branchInsertRaw(i, sep, null, childId);
+  }
+
+  /** Removes child i and the separator next to it. */
+  void branchRemove(int i) {
+    assert !leaf && isDirty() && n >= 1;
+    int sepIdx = i == 0 ? 0 : i - 1;
+    if (n > 1) {
+      bytes -= branchEntrySize(keys[sepIdx]);
+      System.arraycopy(keys, sepIdx + 1, keys, sepIdx, n - 2 - sepIdx);
+      keys[n - 2] = null;
+    } else {
+      bytes = 0;
+    }
+    System.arraycopy(childIds, i + 1, childIds, i, n - i - 1);
+    System.arraycopy(kids, i + 1, kids, i, n - i - 1);
+    n--;
+    childIds[n] = 0;
+    kids[n] = null;
+    if (n == 0) {
+      bytes = 0;
+    } else if (n == 1) {
+      bytes = 8;
+    }
+  }
+
+  /** Recomputes {@link #bytes} from scratch. */
+  int computeBytes(int inlineMax) {
+    int s = 0;
+    if (leaf) {
+      for (int i = 0; i < n; i++) {
+        s += leafEntrySize(keys[i], vals[i], inlineMax);
+      }
+    } else if (n > 0) {
+      s = 8;
+      for (int i = 0; i < n - 1; i++) {
+        s += branchEntrySize(keys[i]);
+      }
+    }
+    return s;
+  }
+
+  byte[] firstKey() {
+    return keys[0];
+  }
+}

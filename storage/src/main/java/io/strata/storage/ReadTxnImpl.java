@@ -1,0 +1,47 @@
+package io.strata.storage;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A read transaction: the trees of one pinned version. */
+final class ReadTxnImpl extends TxnBase {
+  private final Map<String, TreeState> trees = new HashMap<>();
+  private boolean released;
+
+  ReadTxnImpl(StoreImpl store, long version, long timeNanos, long dirRoot) {
+    super(store, version, timeNanos, dirRoot);
+  }
+
+  @Override
+  TreeState state(String name) {
+    TreeState s = trees.get(name);
+    if (s == null) {
+      s = baseTree(name, false);
+      if (s != null) {
+        trees.put(name, s);
+      }
+    }
+    return s;
+  }
+
+  @Override
+  boolean writable() {
+    return false;
+  }
+
+  @Override
+  synchronized void release() {
+    if (!released) {
+      released = true;
+      store.unpinReader(snapshot);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (status == Status.OPEN) {
+      status = Status.CLOSED;
+    }
+    release();
+  }
+}

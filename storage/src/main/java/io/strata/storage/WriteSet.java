@@ -1,0 +1,130 @@
+package io.strata.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys a transaction or commit changed, per tree, plus the trees it created or dropped; used
+ * for first-committer-wins conflict detection. Changes are found by comparing the committed
+ * leaves the transaction copied with the leaves it ends up with: an entry whose value object is
+ * not the very same object as before was written (values are never shared between writes).
+ */
+final class WriteSet {
+  final Set<String> structural = new HashSet<>();
+  final Map<String, Set<Key>> keys = new HashMap<>();
+
+  /** A byte[] with value equality. */
+  record Key(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < Math.min(bytes.length, 32); i++) {
+        sb.append(String.format("%02x", bytes[i]));
+      }
+      return bytes.length > 32 ? sb + "…" : sb.toString();
+    }
+  }
+
+  static final WriteSet EMPTY = new WriteSet();
+
+  /** The write set of changed tree states (before or after they were written). */
+  static WriteSet of(Iterable<TreeState> trees, Pager pager) {
+    WriteSet w = new WriteSet();
+    for (TreeState t : trees) {
+      if (!t.changed) {
+        continue;
+      }
+      if (t.structural) {
+        w.structural.add(t.name);
+        continue;
+      }
+      w.keys.put(t.name, changes(t, pager).keySet());
+    }
+    return w;
+  }
+
+  /** Changed keys of a tree → the new value object, or null where the key was deleted. */
+  static LinkedHashMap<Key, Object> changes(TreeState t, Pager pager) {
+    List<Node> fresh = t.newLeaves != null ? t.newLeaves : dirtyLeaves(t.root, pager);
+    HashMap<Key, Object> old = new HashMap<>();
+    for (Node l : t.oldLeaves) {
+      for (int i = 0; i < l.n; i++) {
+        old.put(new Key(l.keys[i]), l.vals[i]);
+      }
+    }
+    LinkedHashMap<Key, Object> out = new LinkedHashMap<>();
+    for (Node l : fresh) {
+      for (int i = 0; i < l.n; i++) {
+        Key k = new Key(l.keys[i]);
+        Object before = old.remove(k);
+        if (before != l.vals[i]) {
+          out.put(k, l.vals[i]);
+        }
+      }
+    }
+    for (Key k : old.keySet()) {
+      out.put(k, null);
+    }
+    return out;
+  }
+
+  static List<Node> dirtyLeaves(Node root, Pager pager) {
+    List<Node> out = new ArrayList<>();
+    collect(root, out);
+    return out;
+  }
+
+  private static void collect(Node x, List<Node> out) {
+    if (x == null || x.id != 0) {
+      return;
+    }
+    if (x.leaf) {
+      out.add(x);
+      return;
+    }
+    for (int i = 0; i < x.n; i++) {
+      collect(x.kids[i], out);
+    }
+  }
+
+  /** A description of the first overlap with another write set, or null when there is none. */
+  String overlap(WriteSet other) {
+    for (String t : structural) {
+      if (other.structural.contains(t) || other.keys.containsKey(t)) {
+        return "tree '" + t + "'";
+      }
+    }
+    for (Map.Entry<String, Set<Key>> e : keys.entrySet()) {
+      if (other.structural.contains(e.getKey())) {
+        return "tree '" + e.getKey() + "'";
+      }
+      Set<Key> theirs = other.keys.get(e.getKey());
+      if (theirs != null) {
+        Set<Key> a = e.getValue().size() <= theirs.size() ? e.getValue() : theirs;
+        Set<Key> b = a == theirs ? e.getValue() : theirs;
+        for (Key k : a) {
+          if (b.contains(k)) {
+            return "key " + k + " of tree '" + e.getKey() + "'";
+          }
+        }
+      }
+    }
+    return null;
+  }
+}
