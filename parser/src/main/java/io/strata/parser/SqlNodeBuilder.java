@@ -870,7 +870,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
       }
     } catch (RuntimeException e) {
       throw SqlParseErrors.at(ctx.STRING().getSymbol(), "invalid " + kind + " literal "
-          + SqlParseErrors.quote(ctx.STRING().getText()));
+          + SqlParseErrors.quote(value));
     }
   }
 
