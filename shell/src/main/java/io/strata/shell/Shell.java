@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.strata.jdbc.StrataConnection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +93,39 @@ final class Shell implements AutoCloseable {
 
   /** The primary prompt: {@code strata>}, or {@code strata@v42>} under a session AS OF. */
   String prompt() {
-    return PROMPT + (asOf == null ? "" : "@" + asOf) + "> ";
+    String label = asOfLabel();
+    return PROMPT + (label == null ? "" : "@" + label) + "> ";
+  }
+
+  /**
+   * The session AS OF as the prompt shows it, null when reading the latest version. A Strata
+   * connection says which version it is pinned to (however it was set); for other drivers the
+   * shell follows the {@code SET AS OF} statements it ran.
+   */
+  String asOfLabel() {
+    StrataConnection sc = strata();
+    if (sc != null) {
+      try {
+        OptionalLong v = sc.asOfVersion();
+        return v.isPresent() ? "v" + v.getAsLong() : null;
+      } catch (SQLException e) {
+        return asOf;
+      }
+    }
+    return asOf;
+  }
+
+  /** The connection's Strata interface, or null for another driver. */
+  StrataConnection strata() {
+    Connection c = conn;
+    if (c == null) {
+      return null;
+    }
+    try {
+      return c.isWrapperFor(StrataConnection.class) ? c.unwrap(StrataConnection.class) : null;
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The continuation prompt, as wide as the primary one. */

@@ -1,5 +1,6 @@
 package io.strata.shell;
 
+import io.strata.jdbc.StrataConnection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The time-travel commands, all spoken in Strata's SQL: {@code .versions} reads the
- * {@code strata_versions} system table, {@code .asof} issues {@code SET AS OF …} (the shell
- * follows it into the prompt), and {@code .diff} compares two versions of a table with
+ * The time-travel commands: {@code .versions} reads the {@code strata_versions} system table,
+ * {@code .asof} pins the session through {@link StrataConnection} (or, on another driver, with
+ * {@code SET AS OF …}), and {@code .diff} compares two versions of a table with
  * {@code AS OF VERSION} queries and {@code EXCEPT}. On a database without time travel each says
  * so in one line.
  */
@@ -59,11 +60,19 @@ final class TimeTravel {
   }
 
   static boolean asOf(Shell shell, String line, List<String> args, String where) {
+    StrataConnection sc = shell.strata();
     if (args.isEmpty()) {
-      String p = shell.prompt();
-      shell.console.println(p.startsWith(Shell.PROMPT + "@")
-          ? "Reading as of " + p.substring(Shell.PROMPT.length() + 1, p.length() - 2) + "."
-          : "Reading the latest version.");
+      String label = shell.asOfLabel();
+      String latest = "";
+      if (sc != null) {
+        try {
+          latest = " (the latest is v" + sc.currentVersion() + ")";
+        } catch (SQLException e) {
+          latest = "";
+        }
+      }
+      shell.console.println((label == null ? "Reading the latest version"
+          : "Reading as of " + label) + latest + ".");
       return true;
     }
     String target = line.strip().substring(line.strip().indexOf(' ') + 1).strip();
@@ -71,16 +80,35 @@ final class TimeTravel {
         || (target.startsWith("\"") && target.endsWith("\"") && target.length() > 1)) {
       target = target.substring(1, target.length() - 1);
     }
-    String sql;
-    if (target.equalsIgnoreCase("latest") || target.equalsIgnoreCase("now")) {
-      sql = "SET AS OF LATEST";
-    } else if (target.matches("(?i)v?\\d+")) {
-      sql = "SET AS OF VERSION " + target.replaceFirst("(?i)^v", "");
-    } else if (target.matches("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?")) {
-      sql = "SET AS OF TIMESTAMP '" + target.replace('T', ' ') + "'";
-    } else {
+    boolean latest = target.equalsIgnoreCase("latest") || target.equalsIgnoreCase("now");
+    boolean version = target.matches("(?i)v?\\d+");
+    boolean timestamp = target.matches(
+        "\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?(Z|[+-]\\d{2}:\\d{2})?");
+    if (!latest && !version && !timestamp) {
       return DotCommands.fail(shell, where,
           "usage: .asof VERSION | 'YYYY-MM-DD[ HH:MM[:SS]]' | latest");
+    }
+    if (sc != null) {
+      try {
+        if (latest) {
+          sc.clearAsOf();
+        } else {
+          sc.setAsOf(timestamp && target.length() == 10 ? target + " 00:00:00" : target);
+        }
+        shell.catalog.invalidate();
+        return true;
+      } catch (SQLException e) {
+        shell.errorReport(e, null, where);
+        return false;
+      }
+    }
+    String sql;
+    if (latest) {
+      sql = "SET AS OF LATEST";
+    } else if (version) {
+      sql = "SET AS OF VERSION " + target.replaceFirst("(?i)^v", "");
+    } else {
+      sql = "SET AS OF TIMESTAMP '" + target.replace('T', ' ') + "'";
     }
     return shell.runSql(sql, where);
   }

@@ -105,6 +105,11 @@ final class StoreImpl implements Store {
     this.io = io;
     this.path = path;
     long size = io.size();
+    if (size > 0 && neverCompleted(io) && !options.readOnly()) {
+      // creation crashed before the first meta reached the disk: start over
+      io.truncate(0);
+      size = 0;
+    }
     if (size == 0) {
       if (options.readOnly()) {
         throw new StorageException(ErrorCode.READ_ONLY, "cannot create a store read-only");
@@ -135,6 +140,28 @@ final class StoreImpl implements Store {
       }
       loadPins(m);
     }
+  }
+
+  /**
+   * Whether creating the store crashed before its first meta reached the disk: meta page 0 is all
+   * zeros, no valid meta exists, and the file is no larger than what creation writes.
+   */
+  private static boolean neverCompleted(PageIO io) {
+    if (io.size() > 4 * 65536) {
+      return false;
+    }
+    byte[] head = new byte[Meta.SIZE];
+    io.read(0, head);
+    if (!"empty".equals(Meta.decode(head))) {
+      return false;
+    }
+    for (int ps = 4096; ps <= 65536; ps *= 2) {
+      io.read(ps, head);
+      if (Meta.decode(head) instanceof Meta) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Picks the valid meta with the highest version: {meta, slot}. */
@@ -236,6 +263,17 @@ final class StoreImpl implements Store {
       }
     }
     unpinReader(v);
+  }
+
+  /** Number of open write transactions whose snapshot is older than v. */
+  int writersBefore(long v) {
+    synchronized (pins) {
+      int n = 0;
+      for (int c : writers.headMap(v, false).values()) {
+        n += c;
+      }
+      return n;
+    }
   }
 
   long oldestWriterSnapshot() {

@@ -21,6 +21,12 @@ public record KeyBound(Object constant, int param, boolean inclusive) {
 
   @Override
   public String toString() {
-    return param >= 0 ? "?" + param : String.valueOf(constant);
+    if (param >= 0) {
+      return "?" + param;
+    }
+    if (constant instanceof org.apache.calcite.util.NlsString s) {
+      return "'" + s.getValue() + "'";
+    }
+    return String.valueOf(constant);
   }
 }

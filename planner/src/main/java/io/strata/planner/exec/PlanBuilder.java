@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -173,19 +172,12 @@ public final class PlanBuilder {
     Operator right = build(r, scans);
     int lw = width(l);
     int rw = width(r);
-    JoinInfo info = JoinInfo.of(l, r, join.getCondition());
-    if (info.leftKeys.isEmpty()) {
-      Evaluator cond = join.getCondition().isAlwaysTrue() ? null
-          : RexCompiler.compile(join.getCondition());
-      return new NestedLoopJoinOp(left, right, type, cond, lw, rw);
+    JoinKeys keys = JoinKeys.of(join.getCondition(), lw, join.getCluster().getRexBuilder());
+    Evaluator residual = keys.residual == null ? null : RexCompiler.compile(keys.residual);
+    if (keys.left.length == 0) {
+      return new NestedLoopJoinOp(left, right, type, residual, lw, rw);
     }
-    RexNode rest = info.getRemaining(join.getCluster().getRexBuilder());
-    Evaluator residual = rest.isAlwaysTrue() ? null : RexCompiler.compile(rest);
-    boolean[] nullSafe = new boolean[info.leftKeys.size()];
-    for (int i = 0; i < nullSafe.length; i++) {
-      nullSafe[i] = !info.nullExclusionFlags.get(i);
-    }
-    return new HashJoinOp(left, right, type, info.leftKeys.toIntArray(),
-        info.rightKeys.toIntArray(), nullSafe, residual, lw, rw);
+    return new HashJoinOp(left, right, type, keys.left, keys.right, keys.nullSafe, residual, lw,
+        rw);
   }
 }

@@ -20,9 +20,11 @@ import java.util.List;
  * @param failures every failed query
  * @param wallNanos time from opening the database to closing it
  * @param cpuNanos CPU time of the thread that ran the file over the same span
+ * @param split how the file's time divides between statements, query execution and fetching
  */
 public record FileResult(String file, int queries, int passed, int failed, int notRun,
-    String abort, String abortExample, List<Failure> failures, long wallNanos, long cpuNanos) {
+    String abort, String abortExample, List<Failure> failures, long wallNanos, long cpuNanos,
+    TimeSplit split) {
 
   public FileResult {
     if (queries != passed + failed + notRun) {
@@ -30,6 +32,22 @@ public record FileResult(String file, int queries, int passed, int failed, int n
           + failed + " + " + notRun);
     }
     failures = List.copyOf(failures);
+  }
+
+  /**
+   * Where a file's time goes, as seen through JDBC: {@code statements} in {@code execute} of
+   * the file's statements (DDL and DML), {@code execute} in {@code executeQuery} (parse, plan,
+   * open), {@code fetch} reading and checking the rows (the engine produces most rows lazily
+   * here). The rest of the wall time is opening and closing the database and the harness.
+   */
+  public record TimeSplit(long statements, long execute, long fetch) {
+    static final TimeSplit NONE = new TimeSplit(0, 0, 0);
+  }
+
+  /** The same counts without the list of failures. */
+  FileResult withoutFailures() {
+    return new FileResult(file, queries, passed, failed, notRun, abort, abortExample, List.of(),
+        wallNanos, cpuNanos, split);
   }
 
   /** Directory of the file inside the suite, e.g. {@code index/between/10}; "." for the top. */

@@ -44,6 +44,9 @@ public final class SltFileExecutor extends JdbcExecutor {
   private int ordinal;
   private int passed;
   private List<Failure> failures;
+  private long statementNanos;
+  private long executeNanos;
+  private long fetchNanos;
 
   public SltFileExecutor(OptionsParser.SuppliedOptions options, SltEngine engine) {
     super(options, "fresh in-memory " + engine.label + " database per file", "", "");
@@ -68,6 +71,9 @@ public final class SltFileExecutor extends JdbcExecutor {
     ordinal = 0;
     passed = 0;
     failures = new ArrayList<>();
+    statementNanos = 0;
+    executeNanos = 0;
+    fetchNanos = 0;
     String abort = null;
     String abortExample = null;
     boolean stopped = false;
@@ -106,12 +112,14 @@ public final class SltFileExecutor extends JdbcExecutor {
     long cpu = THREADS.getCurrentThreadCpuTime() - c0;
     int total = file.getTestCount();
     return new FileResult(path, total, passed, failures.size(), total - passed - failures.size(),
-        abort, abortExample, failures, wall, cpu);
+        abort, abortExample, failures, wall, cpu,
+        new FileResult.TimeSplit(statementNanos, executeNanos, fetchNanos));
   }
 
   /** Runs a statement; returns the failure category if a {@code statement ok} failed. */
   private String runStatement(SltSqlStatement st) {
     String sql = engine.rewriteDropView ? rewriteDropView(st.statement) : st.statement;
+    long t0 = System.nanoTime();
     try (Statement s = getConnection().createStatement()) {
       begin(s);
       s.execute(sql);
@@ -119,6 +127,7 @@ public final class SltFileExecutor extends JdbcExecutor {
       return st.shouldPass ? FailureCategory.ofException(e) : null;
     } finally {
       end();
+      statementNanos += System.nanoTime() - t0;
     }
     // A "statement error" that succeeds is not a failure for the runner either.
     return null;
@@ -128,9 +137,12 @@ public final class SltFileExecutor extends JdbcExecutor {
     ordinal++;
     RecordingStatistics stats = new RecordingStatistics();
     Throwable error = null;
+    long t0 = System.nanoTime();
+    long t1 = 0;
     try (Statement s = getConnection().createStatement()) {
       begin(s);
       try (ResultSet rs = s.executeQuery(q.getQuery())) {
+        t1 = System.nanoTime();
         validate(q, rs, q.outputDescription, stats);
       }
     } catch (ThreadDeath td) {
@@ -141,6 +153,13 @@ public final class SltFileExecutor extends JdbcExecutor {
       error = e;
     } finally {
       end();
+      long t2 = System.nanoTime();
+      if (t1 == 0) {
+        executeNanos += t2 - t0;
+      } else {
+        executeNanos += t1 - t0;
+        fetchNanos += t2 - t1;
+      }
     }
     TestStatistics.FailedTestDescription f = stats.failure();
     if (error == null && f == null) {

@@ -53,6 +53,9 @@ public final class SuiteReport {
     long notRun;
     long wall;
     long cpu;
+    long statements;
+    long execute;
+    long fetch;
 
     void add(FileResult r) {
       files++;
@@ -62,6 +65,13 @@ public final class SuiteReport {
       notRun += r.notRun();
       wall += r.wallNanos();
       cpu += r.cpuNanos();
+      statements += r.split().statements();
+      execute += r.split().execute();
+      fetch += r.split().fetch();
+    }
+
+    String share(long part) {
+      return wall == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / wall);
     }
 
     String pct() {
@@ -103,6 +113,22 @@ public final class SuiteReport {
           run.engine().label, run.version(), run.threads(), t.files, t.queries, t.passed,
           t.failed, t.notRun, t.pct(), run.wallNanos() / 1e9, t.wall / 1e9, t.qps(t.wall),
           t.cpu / 1e9, t.qps(t.cpu)));
+    }
+    out.append('\n');
+
+    out.append("## Where the time goes\n\nShares of the files' time (`time s`) as seen through "
+        + "JDBC: running the files' statements (CREATE, INSERT, DELETE…), `executeQuery` "
+        + "(parse, plan, open), fetching and checking the rows (lazily produced rows are "
+        + "computed here), and the rest (opening and closing the database, the harness).\n\n");
+    out.append("| engine | statements | executeQuery | fetch + check | rest |\n"
+        + "|---|---:|---:|---:|---:|\n");
+    for (EngineRun run : runs) {
+      Row t = new Row();
+      run.files().forEach(t::add);
+      out.append("| ").append(run.engine().label).append(" | ").append(t.share(t.statements))
+          .append(" | ").append(t.share(t.execute)).append(" | ").append(t.share(t.fetch))
+          .append(" | ").append(t.share(t.wall - t.statements - t.execute - t.fetch))
+          .append(" |\n");
     }
     out.append('\n');
 

@@ -138,8 +138,7 @@ public final class SuiteRunner {
         FileResult r = runOne(file);
         tally.add(r);
         if (!settings.keepFailures()) {
-          r = new FileResult(r.file(), r.queries(), r.passed(), r.failed(), r.notRun(), r.abort(),
-              r.abortExample(), List.of(), r.wallNanos(), r.cpuNanos());
+          r = r.withoutFailures();
         }
         synchronized (results) {
           results.put(file, r);
@@ -164,7 +163,7 @@ public final class SuiteRunner {
         // Stopped between statements, outside the executor's own accounting.
         int n = parsed.getTestCount();
         return new FileResult(file, n, 0, 0, n, "file stopped: time limit", null, List.of(),
-            System.nanoTime() - fileStart, 0);
+            System.nanoTime() - fileStart, 0, FileResult.TimeSplit.NONE);
       } finally {
         executor = null;
       }

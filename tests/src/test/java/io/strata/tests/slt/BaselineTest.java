@@ -18,7 +18,8 @@ class BaselineTest {
     List<Failure> fs = java.util.Arrays.stream(failed)
         .mapToObj(i -> new Failure(name, i, "SELECT " + i, "error: E" + i, "")).toList();
     return new FileResult(name, queries, queries - notRun - fs.size(), fs.size(), notRun,
-        notRun > 0 ? "file stopped: statement failed: x" : null, null, fs, 1, 1);
+        notRun > 0 ? "file stopped: statement failed: x" : null, null, fs, 1, 1,
+        FileResult.TimeSplit.NONE);
   }
 
   @Test
