@@ -93,16 +93,18 @@ class LauncherTest {
   }
 
   @Test
-  void markdownAndLineModesFromTheCommandLine() throws Exception {
-    String url = TestDb.newUrl();
-    Run md = strata(null, url, "--mode", "markdown", "-c", "select 1 as n, 'a|b' as s;");
-    assertEquals("| n   | s    |\n| --: | ---- |\n|   1 | a\\|b |\n", md.out());
-    Run line = strata("select 1 as n, null as s;", url, "--mode", "line");
-    assertEquals("n = 1\ns = NULL\n(1 row)\n", line.out());
-    Run box = strata("select '' as e, null as n;", url, "--mode", "box");
-    assertEquals("┌───┬──────┐\n│ e │ n    │\n├───┼──────┤\n│   │ NULL │\n└───┴──────┘\n"
-        + "(1 row)\n", box.out());
+  void markdownLineAndBoxModes() throws Exception {
+    Run r = strata(null, TestDb.newUrl(), "--mode", "markdown",
+        "-c", "select 1 as n, 'a|b' as s;",
+        "-c", ".mode line\nselect 1 as n, null as s;",
+        "-c", ".mode box\nselect '' as e, null as n;");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("| n   | s    |\n| --: | ---- |\n|   1 | a\\|b |\n"
+        + "n = 1\ns = NULL\n(1 row)\n"
+        + "┌───┬──────┐\n│ e │ n    │\n├───┼──────┤\n│   │ NULL │\n└───┴──────┘\n(1 row)\n",
+        r.out());
   }
+
 
   @Test
   void errorsShowStateMessageAndCaret() throws Exception {
