@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.storage.Store;
+import io.strata.storage.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +43,10 @@ class DriverConnectTest {
     }
     assertFalse(Database.isOpen(key), "closing the last connection closes the store");
     assertTrue(Files.size(dir.resolve("db.strata")) > 0);
+    try (Store store = Store.open(dir.resolve("db.strata"))) {
+      Verifier.Report report = Verifier.check(store);
+      assertTrue(report.versions() >= 3, report.toString());
+    }
     try (Connection c = Db.open(url)) {
       assertEquals(1, Db.count(c, "t"), "the data survived closing and reopening the file");
     }

@@ -55,6 +55,19 @@ class TransactionTest {
   }
 
   @Test
+  void sqlBeginIsEndedByConnectionCommitAndRollback() throws SQLException {
+    try (Connection a = Db.open(url); Connection b = Db.open(url)) {
+      Db.exec(a, "BEGIN", "INSERT INTO t VALUES (1, 10)");
+      assertEquals(0, Db.count(b, "t"));
+      a.rollback();
+      assertEquals(0, Db.count(a, "t"));
+      Db.exec(a, "BEGIN", "INSERT INTO t VALUES (2, 20)");
+      a.commit();
+      assertEquals(1, Db.count(b, "t"));
+    }
+  }
+
+  @Test
   void closingRollsBackAnOpenTransaction() throws SQLException {
     try (Connection a = Db.open(url)) {
       a.setAutoCommit(false);

@@ -73,6 +73,39 @@ class ShadedJarTest {
       }
       """;
 
+  private static final String LOCKED = """
+      import java.sql.*;
+      public class Locked {
+        public static void main(String[] args) {
+          try (Connection c = DriverManager.getConnection(args[0])) {
+            System.out.println("opened");
+          } catch (SQLException e) {
+            System.out.println("state=" + e.getSQLState());
+            System.out.println("message=" + e.getMessage());
+          }
+        }
+      }
+      """;
+
+  /** A second process cannot open a file this JVM has open; it is told so with SQLState 55006. */
+  @Test
+  void aSecondProcessIsToldTheFileIsInUse() throws Exception {
+    Path jar = DriverJars.shadedJar();
+    Path src = dir.resolve("Locked.java");
+    Files.writeString(src, LOCKED);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), "-cp", jar.toString(), src.toString()));
+    String url = "jdbc:strata:" + dir.resolve("busy.db");
+    try (java.sql.Connection mine = java.sql.DriverManager.getConnection(url)) {
+      DriverJars.Run r = DriverJars.java(List.of(dir, jar), "Locked", dir, url);
+      assertEquals(0, r.exitCode(), r.all());
+      assertTrue(r.stdout().contains("state=55006"), r.all());
+      assertTrue(mine.isValid(1), "the first process is unaffected");
+    }
+    DriverJars.Run after = DriverJars.java(List.of(dir, jar), "Locked", dir, url);
+    assertTrue(after.stdout().contains("opened"), "once closed here, the file opens elsewhere: " + after.all());
+  }
+
   @Test
   void theJarAloneRunsRealQueries() throws Exception {
     Path jar = DriverJars.shadedJar();
