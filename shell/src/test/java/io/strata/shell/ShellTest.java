@@ -213,7 +213,7 @@ class ShellTest {
   @Test
   void versionsAsOfAndDiff() {
     people();
-    assertTrue(run("update people set name = 'ann2' where id = 1;\n"
+    assertTrue(run("update people set name = 'al' where id = 1;\n"
         + "delete from people where id = 2;\ninsert into people values (3, 'cy', 7);"), takeErr());
     assertTrue(run(".mode csv\n.versions 3"), takeErr());
     String versions = takeOut();
@@ -237,7 +237,7 @@ class ShellTest {
     assertEquals("strata> ", shell.prompt());
 
     assertTrue(run(".diff people " + before + " latest"), takeErr());
-    assertEquals("change,id,name,age\n-,1,ann,31\n+,1,ann2,31\n-,2,bob,\n+,3,cy,7\n"
+    assertEquals("change,id,name,age\n-,1,ann,31\n+,1,al,31\n-,2,bob,\n+,3,cy,7\n"
         + "2 removed, 2 added between v" + before + " and latest.\n", takeOut());
     assertFalse(run(".diff people one 2"));
     assertTrue(takeErr().contains("versions are numbers"));
