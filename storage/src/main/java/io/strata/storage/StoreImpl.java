@@ -135,8 +135,9 @@ final class StoreImpl implements Store {
       FreeSpace free = FreeSpace.load(pager, m.freeMap(), m.pageCount());
       committer.init(m, free, slot);
       this.latest = m;
-      if (!options.readOnly() && size > m.pageCount() * m.pageSize()) {
-        io.truncate(m.pageCount() * m.pageSize());
+      long used = m.pageCount() * m.pageSize();
+      if (!options.readOnly() && size > used + 2 * pager.writer.step(used)) {
+        io.truncate(used);
       }
       loadPins(m);
     }

@@ -39,21 +39,6 @@ import org.junit.jupiter.api.Test;
 public final class StorageBenchmark {
   private static final int VALUE = 100;
 
-  private final int n;
-  private final int commits;
-  private final Path dir;
-  private final Map<String, double[]> results = new LinkedHashMap<>();
-
-  StorageBenchmark() {
-    this(0, 0, null);
-  }
-
-  StorageBenchmark(int n, int commits, Path dir) {
-    this.n = n;
-    this.commits = commits;
-    this.dir = dir;
-  }
-
   @Test
   void run() throws Exception {
     main(new String[0]);
@@ -64,7 +49,7 @@ public final class StorageBenchmark {
     int commits = Integer.getInteger("strata.bench.commits", 2000);
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("strata.bench.dir", System.getProperty("java.io.tmpdir"))), "bench");
     try {
-      new StorageBenchmark(n, commits, dir).runAll();
+      new Run(n, commits, dir).runAll();
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -79,6 +64,19 @@ public final class StorageBenchmark {
       b[8 + i] = b[i];
     }
     return b;
+  }
+
+  /** One benchmark run over n keys. */
+  private static final class Run {
+  private final int n;
+  private final int commits;
+  private final Path dir;
+  private final Map<String, double[]> results = new LinkedHashMap<>();
+
+  Run(int n, int commits, Path dir) {
+    this.n = n;
+    this.commits = commits;
+    this.dir = dir;
   }
 
   private long[] order(boolean random, long seed) {
@@ -294,4 +292,5 @@ public final class StorageBenchmark {
     }
   }
 
+  }
 }
