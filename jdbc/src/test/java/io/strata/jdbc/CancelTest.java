@@ -66,6 +66,46 @@ class CancelTest {
   }
 
   @Test
+  void closingTheConnectionStopsARunningQuery() throws Exception {
+    String url = Db.memUrl() + ";keepAlive=true";
+    try (Connection setup = Db.open(url)) {
+      Db.exec(setup, "CREATE TABLE n (x INTEGER PRIMARY KEY)");
+      try (PreparedStatement ps = setup.prepareStatement("INSERT INTO n VALUES (?)")) {
+        for (int i = 0; i < 400; i++) {
+          ps.setInt(1, i);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    Connection other = Db.open(url);
+    ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
+    try {
+      Statement slow = other.createStatement();
+      java.util.concurrent.Future<SQLException> running = ex.submit(() -> {
+        try (ResultSet rs = slow.executeQuery(SLOW)) {
+          rs.next();
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      for (int i = 0; i < 600 && !((JdbcStatement) slow).isRunning(); i++) {
+        Thread.sleep(50);
+      }
+      assertTrue(((JdbcStatement) slow).isRunning(), "the query started");
+      long start = System.nanoTime();
+      other.close();
+      SQLException e = running.get(60, TimeUnit.SECONDS);
+      assertTrue(other.isClosed());
+      assertTrue(e != null, "the query did not run to its end");
+      assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30);
+    } finally {
+      ex.shutdownNow();
+    }
+  }
+
+  @Test
   void cancelFromAnotherThread() throws Exception {
     ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
     try (Statement s = c.createStatement()) {
