@@ -577,7 +577,7 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
   /** Keywords beyond SQL:2003 that Strata reserves or gives meaning to. */
   @Override
   public String getSQLKeywords() {
-    return "EXPLAIN,LIMIT,OFFSET,PLAN,SNAPSHOT,VACUUM,VERSION,VERSIONS";
+    return "AUTOINCREMENT,EXPLAIN,LATEST,LIMIT,PLAN,REINDEX,UPSERT,VERSION";
   }
 
   @Override
