@@ -40,6 +40,8 @@ class JdbcStatement implements Statement {
   private boolean poolable;
   private volatile boolean running;
   private volatile boolean timedOut;
+  /** A cancel was asked for while running; it is repeated until the statement ends (see cancelNow). */
+  private volatile boolean cancelPending;
   private ScheduledFuture<?> timer;
   private List<String> batch;
 
@@ -108,6 +110,7 @@ class JdbcStatement implements Statement {
       keyColumns = null;
     }
     timedOut = false;
+    cancelPending = false;
     conn.lock();
     boolean keepTimer = false;
     try {
@@ -141,6 +144,7 @@ class JdbcStatement implements Statement {
       throw SqlStates.map(e, timedOut);
     } finally {
       running = false;
+      cancelPending = false;
       if (!keepTimer) {
         disarm();
       }
@@ -165,7 +169,28 @@ class JdbcStatement implements Statement {
   private void timeout() {
     if (running || (current != null && !current.isClosed())) {
       timedOut = true;
+      cancelNow();
+    }
+  }
+
+  /**
+   * Cancels the running statement. The session forgets a cancel that arrives before its execution
+   * starts (while the statement is still being planned), so the cancel is repeated every few
+   * milliseconds on the timer thread until the statement has ended.
+   */
+  private void cancelNow() {
+    if (!running) {
+      return;
+    }
+    cancelPending = true;
+    conn.session.cancel();
+    Timer.EXECUTOR.schedule(this::repeatCancel, 5, TimeUnit.MILLISECONDS);
+  }
+
+  private void repeatCancel() {
+    if (running && cancelPending) {
       conn.session.cancel();
+      Timer.EXECUTOR.schedule(this::repeatCancel, 5, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -178,6 +203,7 @@ class JdbcStatement implements Statement {
       for (int i : pick) {
         picked.add(cols.get(i));
       }
+      picked = relabel(picked, names);
       if (keyColumns == null) {
         keyColumns = picked;
         keyRows = new ArrayList<>();
@@ -190,6 +216,29 @@ class JdbcStatement implements Statement {
         keyRows.add(row);
       }
     }
+  }
+
+  /**
+   * Key columns that the engine labels generically (KEY1, …) take the names the caller asked for,
+   * position by position, when the counts agree: {@code prepareStatement(sql, new String[] {"id"})}
+   * then reads its key back as "id".
+   */
+  private static List<ColumnMeta> relabel(List<ColumnMeta> cols, List<String> names) {
+    if (names == null || names.size() != cols.size() || names.stream().anyMatch(n -> n == null || n.startsWith("#"))) {
+      return cols;
+    }
+    List<ColumnMeta> out = new ArrayList<>();
+    for (int i = 0; i < cols.size(); i++) {
+      ColumnMeta c = cols.get(i);
+      String want = unquote(names.get(i));
+      if (c.label().equalsIgnoreCase(want) || !c.label().matches("KEY\\d+")) {
+        out.add(c);
+      } else {
+        out.add(new ColumnMeta(want, want, c.table(), c.jdbcType(), c.typeName(), c.precision(), c.scale(),
+            c.nullable()));
+      }
+    }
+    return out;
   }
 
   /** Indexes of the requested key columns; all key columns when none is named or none matches. */
@@ -531,13 +580,11 @@ class JdbcStatement implements Statement {
     queryTimeout = seconds;
   }
 
+  /** Stops this statement if it is running; a no-op otherwise (results are already complete). */
   @Override
   public void cancel() throws SQLException {
     checkOpen();
-    JdbcResultSet rs = current;
-    if (running || (rs != null && !rs.isClosed())) {
-      conn.session.cancel();
-    }
+    cancelNow();
   }
 
   @Override
