@@ -124,6 +124,31 @@ class MetaDataTest {
         strings(md.getTableTypes(), "TABLE_TYPE"));
   }
 
+  /** Every function the metadata lists really runs. */
+  @Test
+  void listedFunctionsWork() throws SQLException {
+    java.util.Map<String, String> calls = new java.util.TreeMap<>();
+    for (String f : ("ABS(-1) CEIL(1.2) EXP(1) FLOOR(1.8) LN(2) LOG10(100) MOD(7,3) POWER(2,3) ROUND(1.25,1)"
+        + " SIGN(-3) SQRT(4.0) TRUNCATE(1.5) CHAR_LENGTH('abc') CHARACTER_LENGTH('ab') CONCAT('a','b')"
+        + " INSTR('abc','b') LENGTH('a') LOWER('A') LTRIM('~a') REPLACE('abc','b','x') RTRIM('a~')"
+        + " SUBSTRING('abc',2) UPPER('a') COALESCE(NULL,1) GREATEST(1,2) IFNULL(NULL,1) LEAST(1,2) NULLIF(1,2)"
+        + " CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP DAYOFMONTH(DATE~'2026-01-02') DAYOFWEEK(DATE~'2026-01-02')"
+        + " HOUR(TIME~'10:00:00') LOCALTIMESTAMP MINUTE(TIME~'10:00:00') MONTH(DATE~'2026-01-02')"
+        + " QUARTER(DATE~'2026-01-02') SECOND(TIME~'10:00:00') YEAR(DATE~'2026-01-02')").split(" ")) {
+      String call = f.replace('~', ' ');
+      calls.put(f.contains("(") ? f.substring(0, f.indexOf('(')) : f, call);
+    }
+    java.util.Set<String> listed = new java.util.TreeSet<>();
+    for (String list : new String[] {md.getNumericFunctions(), md.getStringFunctions(), md.getSystemFunctions(),
+        md.getTimeDateFunctions()}) {
+      listed.addAll(List.of(list.split(",")));
+    }
+    assertEquals(calls.keySet(), listed);
+    for (String call : calls.values()) {
+      Db.rows(c, "SELECT " + call);
+    }
+  }
+
   /** sqlline's !dbinfo calls every getter: none may throw. */
   @Test
   void everyGetterAnswers() throws Exception {

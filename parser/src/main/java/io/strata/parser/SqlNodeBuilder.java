@@ -64,6 +64,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code SqlInsert} with the UPSERT keyword.
  */
 final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
+  private static final int MAX_NUMBER_LENGTH = 1000;
+
   private final CharStream input;
   private int parameterCount;
 
@@ -822,15 +824,28 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   @Override public SqlNode visitIntegerLiteral(IntegerLiteralContext ctx) {
-    return SqlLiteral.createExactNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createExactNumeric(number(ctx.start), pos(ctx.start));
   }
 
   @Override public SqlNode visitDecimalLiteral(DecimalLiteralContext ctx) {
-    return SqlLiteral.createExactNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createExactNumeric(number(ctx.start), pos(ctx.start));
   }
 
   @Override public SqlNode visitDoubleLiteral(DoubleLiteralContext ctx) {
-    return SqlLiteral.createApproxNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createApproxNumeric(number(ctx.start), pos(ctx.start));
+  }
+
+  /**
+   * The text of a numeric literal, refused beyond {@link #MAX_NUMBER_LENGTH} characters: no SQL
+   * type holds such a number, and converting it costs time quadratic in its length.
+   */
+  private static String number(Token token) {
+    String text = token.getText();
+    if (text.length() > MAX_NUMBER_LENGTH) {
+      throw SqlParseErrors.at(token, "numeric literal is longer than " + MAX_NUMBER_LENGTH
+          + " characters");
+    }
+    return text;
   }
 
   @Override public SqlNode visitStringLiteral(StringLiteralContext ctx) {
@@ -961,7 +976,11 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   private SqlIdentifier identifier(IdentifierContext ctx) {
-    return new SqlIdentifier(identifierText(ctx), identifierPos(ctx));
+    SqlParserPos pos = identifierPos(ctx);
+    // Calcite reads quoting from the component positions.
+    return ctx instanceof QuotedIdentifierContext
+        ? new SqlIdentifier(List.of(identifierText(ctx)), null, pos, List.of(pos))
+        : new SqlIdentifier(identifierText(ctx), pos);
   }
 
   private @Nullable SqlIdentifier optionalIdentifier(@Nullable IdentifierContext ctx) {

@@ -110,6 +110,9 @@ public final class StrataSqlParser {
    * point (not only what the last rule needed).
    */
   private static final class NoRecovery extends DefaultErrorStrategy {
+    /** Index of the token that was next when {@code nextTokensContext} was remembered. */
+    private int rememberedAt = -1;
+
     @Override public void recover(Parser recognizer, RecognitionException e) {
       throw new ParseCancellationException(e);
     }
@@ -133,9 +136,11 @@ public final class StrataSqlParser {
         return;
       }
       if (starts.contains(Token.EPSILON)) {
-        if (nextTokensContext == null) {
+        int index = recognizer.getInputStream().index();
+        if (nextTokensContext == null || rememberedAt != index) {
           nextTokensContext = recognizer.getContext();
           nextTokensState = recognizer.getState();
+          rememberedAt = index;
         }
         return;
       }
@@ -152,12 +157,13 @@ public final class StrataSqlParser {
     }
 
     /**
-     * The error for the current token. The state remembered at the first point since the last
-     * match where a rule could also have ended names every token acceptable here (ANTLR keeps
-     * it for exactly this purpose); without it, the current state's set is used.
+     * The error for the current token. The state remembered at the first point before this
+     * token where a rule could also have ended names every token acceptable here (ANTLR keeps
+     * it for this purpose, but also after later matches, when it no longer applies); without
+     * it, the current state's set is used.
      */
     private InputMismatchException mismatch(Parser recognizer) {
-      return nextTokensContext == null
+      return nextTokensContext == null || rememberedAt != recognizer.getInputStream().index()
           ? new InputMismatchException(recognizer)
           : new InputMismatchException(recognizer, nextTokensState, nextTokensContext);
     }
