@@ -90,6 +90,22 @@ class DmlTest {
   }
 
   @Test
+  void indexNestedLoopJoinMatchesHashJoin() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE big (id INT PRIMARY KEY, v INT)");
+      db.exec("CREATE TABLE small (k INT, w INT)");
+      for (int i = 0; i < 300; i++) {
+        db.exec("INSERT INTO big VALUES (?, ?)", i, i * 10);
+      }
+      db.exec("INSERT INTO small VALUES (5, 1), (7, 2), (7, 3), (NULL, 4), (999, 5)");
+      assertEquals(List.of("5,50", "7,70", "7,70"),
+          db.rows("SELECT s.k, b.v FROM small s JOIN big b ON b.id = s.k ORDER BY s.k"));
+      assertEquals(List.of("5,50", "7,70", "7,70", "999,NULL", "NULL,NULL"),
+          db.rows("SELECT s.k, b.v FROM small s LEFT JOIN big b ON b.id = s.k ORDER BY s.k NULLS LAST"));
+    }
+  }
+
+  @Test
   void defaultsAndColumnLists() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10) DEFAULT 'none', n INT DEFAULT 7)");

@@ -39,21 +39,13 @@ final class TimeTravel {
     if (shell.connection() == null) {
       return DotCommands.fail(shell, where, "no database is open");
     }
-    String sql = "SELECT * FROM strata_versions";
+    String sql = "SELECT * FROM strata_versions ORDER BY version DESC LIMIT " + limit;
     ResultTable t;
     try (Statement st = shell.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       t = ResultTable.read(rs);
     } catch (SQLException e) {
       return notAvailable(shell, where, ".versions", e);
-    }
-    int vc = versionColumn(t);
-    if (vc >= 0) {
-      final int c = vc;
-      t.rows.sort(Comparator.comparing((String[] r) -> number(r[c])).reversed());
-    }
-    if (t.rows.size() > limit) {
-      t.rows.subList(limit, t.rows.size()).clear();
     }
     shell.print(t);
     return true;
@@ -249,28 +241,6 @@ final class TimeTravel {
       }
     }
     return x.compareTo(y);
-  }
-
-  private static int versionColumn(ResultTable t) {
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).equalsIgnoreCase("version")) {
-        return c;
-      }
-    }
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).toLowerCase(Locale.ROOT).contains("version")) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  private static java.math.BigDecimal number(String s) {
-    try {
-      return s == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(s);
-    } catch (NumberFormatException e) {
-      return java.math.BigDecimal.ZERO;
-    }
   }
 
   /** Whether the failure means the database lacks time travel, rather than a wrong argument. */

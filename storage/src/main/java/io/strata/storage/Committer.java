@@ -183,6 +183,11 @@ final class Committer {
   private long batches;
   private final byte[] scratch;
 
+  /** Requests waiting for a leader. */
+  int queued() {
+    return queue.size();
+  }
+
   /** How many batches (meta writes) have been committed since open. */
   long batches() {
     return batches;

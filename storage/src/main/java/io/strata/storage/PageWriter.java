@@ -48,9 +48,12 @@ final class PageWriter {
     io.write(start * pageSize, out);
   }
 
-  /** How far the file grows at a time: an eighth of its size, between 8 pages and 64 MiB. */
+  /**
+   * How far the file grows beyond what a commit needs: an eighth of its size, between 8 pages and
+   * 1 MiB (zeros written ahead are written twice, so the step stays small for bulk loads).
+   */
   long step(long size) {
-    long s = Math.min(64L << 20, Math.max(8L * pageSize, size / 8));
+    long s = Math.min(1L << 20, Math.max(8L * pageSize, size / 8));
     return s / pageSize * pageSize;
   }
 

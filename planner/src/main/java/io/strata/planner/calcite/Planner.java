@@ -137,6 +137,7 @@ public final class Planner {
       .addRuleInstance(ScanRules.ACCESS_PATH)
       .addRuleCollection(List.of(ScanRules.PROJECT_FILTER_SCAN, ScanRules.PROJECT_SCAN,
           ScanRules.AGGREGATE_SCAN))
+      .addRuleInstance(IndexJoinRule.INSTANCE)
       .build();
 
   private final CatalogSource source;

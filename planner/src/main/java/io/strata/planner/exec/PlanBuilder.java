@@ -2,8 +2,10 @@ package io.strata.planner.exec;
 
 import io.strata.planner.StrataException;
 import io.strata.planner.StrataException.Reason;
+import io.strata.planner.eval.Bindings;
 import io.strata.planner.eval.Evaluator;
 import io.strata.planner.eval.RexCompiler;
+import io.strata.planner.eval.StrataRexExecutor;
 import io.strata.planner.eval.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
@@ -168,11 +171,38 @@ public final class PlanBuilder {
   private static Operator aggregate(LogicalAggregate agg, ScanFactory scans) {
     List<AggregateCall> calls = agg.getAggCallList();
     Aggregates.AggFn[] fns = new Aggregates.AggFn[calls.size()];
+    List<RexNode> inputExprs = agg.getInput() instanceof LogicalProject
+        ? ((LogicalProject) agg.getInput()).getProjects() : null;
     for (int i = 0; i < fns.length; i++) {
-      fns[i] = new Aggregates.AggFn(calls.get(i));
+      AggregateCall call = calls.get(i);
+      Object[] constant = inputExprs == null ? null : constantArgument(call, inputExprs);
+      fns[i] = constant != null ? Aggregates.AggFn.constant(call, constant[0])
+          : new Aggregates.AggFn(call);
     }
     return new AggregateOp(build(agg.getInput(), scans), agg.getGroupSet(), agg.getGroupSets(),
         fns);
+  }
+
+  /**
+   * For ANY_VALUE whose argument the input computes as a constant (a non-grouped constant in a
+   * lenient GROUP BY query is wrapped in ANY_VALUE), the constant in a one-element array; else
+   * null.
+   */
+  private static Object[] constantArgument(AggregateCall call, List<RexNode> inputExprs) {
+    if (call.getAggregation().getKind() != SqlKind.ANY_VALUE || call.getArgList().size() != 1
+        || call.filterArg >= 0) {
+      return null;
+    }
+    RexNode e = inputExprs.get(call.getArgList().get(0));
+    if (!StrataRexExecutor.foldable(e)) {
+      return null;
+    }
+    try {
+      Object v = RexCompiler.compile(e).eval(new Object[0], Bindings.NONE);
+      return new Object[] {Values.convert(v, call.getType())};
+    } catch (RuntimeException ex) {
+      return null; // parameters, the clock or an error: evaluate per row instead
+    }
   }
 
   private static Operator sort(LogicalSort sort, ScanFactory scans) {

@@ -179,6 +179,18 @@ class OperatorTest {
   }
 
   @Test
+  void anyValueOfAConstantIsTheConstantEvenWithoutRows() {
+    TestDb db = db();
+    RelBuilder b = db.builder();
+    RelNode rel = b.scan("EMPTY")
+        .project(b.literal(62), b.field("ID"))
+        .aggregate(b.groupKey(), b.aggregateCall(SqlStdOperatorTable.ANY_VALUE, b.field(0)),
+            b.aggregateCall(SqlStdOperatorTable.ANY_VALUE, b.field(1)), b.countStar("C"))
+        .build();
+    assertEquals(List.of("[62, null, 0]"), TestDb.show(db.run(rel)));
+  }
+
+  @Test
   void groupingTreatsNumericallyEqualValuesAsOne() {
     TestDb db = new TestDb().table("M", new String[] {"K DOUBLE", "V BIGINT"},
         new Object[] {1.0, 1L}, new Object[] {1L, 2L}, new Object[] {null, 3L},
