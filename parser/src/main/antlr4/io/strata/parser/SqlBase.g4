@@ -36,7 +36,7 @@ statement
     | (INSERT (OR REPLACE)? | REPLACE | UPSERT) INTO qualifiedName columnList? query    #insert
     | UPDATE qualifiedName (AS? identifier)? SET assignment (COMMA assignment)*
         (WHERE where=expression)?                                     #update
-    | DELETE FROM qualifiedName (AS? identifier)? (WHERE where=expression)?       #delete
+    | DELETE FROM qualifiedName (AS? identifier)? (WHERE where=expression)?  #delete
     | CREATE TABLE ifNotExists? qualifiedName
         LPAREN tableElement (COMMA tableElement)* RPAREN                     #createTable
     | CREATE TABLE ifNotExists? qualifiedName AS query                       #createTableAsSelect
@@ -236,7 +236,7 @@ setQuantifier
 
 selectItem
     : expression (AS? identifier)?                                           #selectSingle
-    | qualifiedName PERIOD ASTERISK                                             #selectQualifiedAll
+    | qualifiedName PERIOD ASTERISK                                          #selectQualifiedAll
     | ASTERISK                                                               #selectAll
     ;
 
@@ -255,7 +255,7 @@ joinType
     ;
 
 joinCriteria
-    : ON expression                                                   #joinOn
+    : ON expression                                                          #joinOn
     | USING columnList                                                       #joinUsing
     ;
 
@@ -276,16 +276,16 @@ expression
     : valueExpression                                                        #valueBoolean
     | expression NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)?
         lower=valueExpression AND upper=valueExpression                      #between
-    | expression NOT? IN LPAREN subquery RPAREN                       #inSubquery
-    | expression NOT? IN LPAREN (expression (COMMA expression)*)? RPAREN   #inList
+    | expression NOT? IN LPAREN subquery RPAREN                              #inSubquery
+    | expression NOT? IN LPAREN (expression (COMMA expression)*)? RPAREN     #inList
     | expression NOT? LIKE pattern=valueExpression
         (ESCAPE escape=valueExpression)?                                     #like
-    | expression comparisonOperator valueExpression                   #comparison
-    | expression IS NOT? DISTINCT FROM valueExpression                #distinctFrom
-    | expression IS NOT? NULL                                         #nullPredicate
-    | NOT expression                                                  #logicalNot
-    | expression AND expression                                #and
-    | expression OR expression                                 #or
+    | expression comparisonOperator valueExpression                          #comparison
+    | expression IS NOT? DISTINCT FROM valueExpression                       #distinctFrom
+    | expression IS NOT? NULL                                                #nullPredicate
+    | NOT expression                                                         #logicalNot
+    | expression AND expression                                              #and
+    | expression OR expression                                               #or
     ;
 
 comparisonOperator
@@ -296,7 +296,7 @@ valueExpression
     : operator=(MINUS | PLUS) valueExpression                                #arithmeticUnary
     | valueExpression operator=(ASTERISK | SLASH | PERCENT | CONCAT) valueExpression   #arithmeticBinary
     | valueExpression operator=(PLUS | MINUS) valueExpression                #arithmeticBinary
-    | NULL                                                                  #nullLiteral
+    | NULL                                                                   #nullLiteral
     | INTEGER_VALUE                                                          #integerLiteral
     | DECIMAL_VALUE                                                          #decimalLiteral
     | DOUBLE_VALUE                                                           #doubleLiteral

@@ -56,8 +56,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The one visitor: turns a {@code SqlBase} parse tree into Calcite {@code SqlNode}s, one method
  * per labelled alternative, every node positioned at the tokens it came from.
  *
- * <p>An instance serves one parse (it numbers the {@code ?} parameters in order of appearance)
- * and is not thread-safe. Constructs that Calcite spells differently are normalised here:
+ * <p>An instance serves one parse (it numbers the {@code ?} parameters of each statement in
+ * order of appearance, from 0) and is not thread-safe. Constructs that Calcite spells differently are normalised here:
  * simple CASE becomes searched CASE (as Calcite's own parser does), ORDER BY / LIMIT / OFFSET /
  * FETCH wrap the query in {@code SqlOrderBy}, {@code x IN ()} folds to FALSE (and
  * {@code NOT IN ()} to TRUE), INSERT OR REPLACE / REPLACE INTO / UPSERT INTO are
@@ -79,6 +79,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     List<StatementContext> statements = ctx.statement();
     List<SqlNode> nodes = new ArrayList<>(statements.size());
     for (StatementContext statement : statements) {
+      parameterCount = 0; // each statement numbers its own parameters from 0
       nodes.add(statement.accept(this));
     }
     return new SqlNodeList(nodes, pos(ctx));

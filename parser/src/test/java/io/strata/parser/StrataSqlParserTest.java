@@ -118,6 +118,9 @@ class StrataSqlParserTest {
     SqlExplain explain = (SqlExplain) StrataSqlParser.parseStatement(
         "EXPLAIN SELECT ? FROM t WHERE a = ?");
     assertEquals(2, explain.getDynamicParamCount());
+    SqlNodeList script = StrataSqlParser.parse("SELECT ?; SELECT ?");
+    assertEquals(0, ((SqlDynamicParam) ((SqlSelect) script.get(1)).getSelectList().get(0))
+        .getIndex());
   }
 
   @Test
