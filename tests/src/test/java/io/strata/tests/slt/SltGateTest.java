@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * whole files): the cap keeps the gate within a few minutes of CI time on a slow engine.
  */
 class SltGateTest {
-  private static final String DEFAULT_ENGINE = "h2";
+  private static final String DEFAULT_ENGINE = "strata";
 
   @Test
   void failuresOfTheGateSubsetAreAllInTheBaseline() throws IOException {
