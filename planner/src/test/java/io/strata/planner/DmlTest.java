@@ -106,6 +106,26 @@ class DmlTest {
   }
 
   @Test
+  void wideCommaJoinsReturnTheRightRows() {
+    try (Db db = new Db()) {
+      StringBuilder from = new StringBuilder();
+      StringBuilder where = new StringBuilder("w7.a = 2");
+      for (int i = 0; i < 8; i++) {
+        db.exec("CREATE TABLE w" + i + " (a INT, b INT)");
+        db.exec("INSERT INTO w" + i + " VALUES (1, 1), (2, 2), (3, 3), (4, NULL)");
+        from.append(i == 0 ? "" : ", ").append("w").append(i);
+        if (i > 0) {
+          where.append(" AND w").append(i - 1).append(".b = w").append(i).append(".a");
+        }
+      }
+      assertEquals("1", db.one("SELECT COUNT(*) FROM " + from + " WHERE " + where));
+      assertEquals("2,2", db.one("SELECT w0.a, w7.b FROM " + from + " WHERE " + where));
+      assertEquals("3", db.one("SELECT COUNT(*) FROM " + from + " WHERE "
+          + where.substring("w7.a = 2 AND ".length())));
+    }
+  }
+
+  @Test
   void defaultsAndColumnLists() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10) DEFAULT 'none', n INT DEFAULT 7)");

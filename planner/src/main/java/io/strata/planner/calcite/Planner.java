@@ -251,7 +251,7 @@ public final class Planner {
       // wide joins: gather them straight into a MultiJoin (with the WHERE clause) and order
       // greedily; per-join push-down and field trimming on a deep tree cost more than they save
       t = System.nanoTime();
-      rel = run(JOIN_ORDER_GREEDY, rel);
+      rel = new JoinFlattener(COST_BASED_MAX_JOINS).apply(rel);
       trace("greedy join order", t);
     } else {
       t = System.nanoTime();
@@ -266,7 +266,7 @@ public final class Planner {
         trace("join order", t);
       }
     }
-    if (joins >= 2) {
+    if (joins >= 2 && joins <= COST_BASED_MAX_JOINS) {
       t = System.nanoTime();
       rel = run(push, rel);
       trace("push again", t);
