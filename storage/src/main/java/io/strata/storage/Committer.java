@@ -86,6 +86,7 @@ final class Committer {
   Committer(StoreImpl store, Pager pager) {
     this.store = store;
     this.pager = pager;
+    this.scratch = new byte[pager.pageSize];
   }
 
   void init(Meta durable, FreeSpace free, int slot) {
@@ -165,6 +166,8 @@ final class Committer {
       if (store.broken == null) {
         store.broken = se;
       }
+      pager.writer.discard();
+      pager.writer.resetFileEnd();
       for (Request r : batch) {
         if (r.error == null) {
           r.error = se;
@@ -178,6 +181,12 @@ final class Committer {
   }
 
   private long batches;
+  private final byte[] scratch;
+
+  /** Requests waiting for a leader. */
+  int queued() {
+    return queue.size();
+  }
 
   /** How many batches (meta writes) have been committed since open. */
   long batches() {
@@ -189,6 +198,7 @@ final class Committer {
     batches++;
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
+    pager.writer.flush();
     if (sync) {
       pager.io.sync();
     }
@@ -210,8 +220,11 @@ final class Committer {
     for (int i = 0; i < reusable.size(); i++) {
       pager.cache.remove(reusable.get(i));
     }
-    if (pager.io.size() > m.pageCount() * pager.pageSize) {
-      pager.io.truncate(m.pageCount() * pager.pageSize);
+    // give back space at the end once it exceeds two growth steps beyond the used pages
+    long used = m.pageCount() * pager.pageSize;
+    if (pager.io.size() > used + 2 * pager.writer.step(used)) {
+      pager.io.truncate(used);
+      pager.writer.resetFileEnd();
     }
     // write sets for writers whose snapshot is older than these versions
     long oldestWriter = store.oldestWriterSnapshot();
@@ -488,9 +501,8 @@ final class Committer {
       }
     }
     long id = free.allocate();
-    byte[] page = new byte[pager.pageSize];
-    PageFormat.encode(x, page, id, d, pager.inlineMax);
-    pager.io.write(id * pager.pageSize, page);
+    PageFormat.encode(x, scratch, id, d, pager.inlineMax);
+    pager.writer.write(id, scratch);
     x.id = id;
     x.birth = d;
     x.epoch = -1;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The executor against sqllogictest's select files, planned by plain Calcite (see
- * {@link SltHarness}). By default the first 300 queries of select1.test run; the property
+ * {@link SltHarness}). By default the first 100 queries of select1.test run; the property
  * {@code strata.exec.slt} ("select1.test:1000,select2.test:1000") widens the run.
  */
 class SltSelectTest {
@@ -17,7 +17,7 @@ class SltSelectTest {
     // the suite's files come from the net.hydromatic:sql-logic-test jar (test scope)
     Assumptions.assumeTrue(getClass().getClassLoader().getResource("test/select1.test") != null,
         "net.hydromatic:sql-logic-test is not on the test class path");
-    String spec = System.getProperty("strata.exec.slt", "select1.test:300");
+    String spec = System.getProperty("strata.exec.slt", "select1.test:100");
     int failed = 0;
     StringBuilder report = new StringBuilder();
     for (String part : spec.split(",")) {
