@@ -132,6 +132,9 @@ class DmlTest {
       db.exec("INSERT INTO t (id) VALUES (1)");
       db.exec("INSERT INTO t (n, id) VALUES (3, 2)");
       assertEquals(List.of("1,none,7", "2,none,3"), db.rows("SELECT * FROM t ORDER BY id"));
+      // the last assignment to a column wins
+      assertEquals(1, db.exec("UPDATE t SET n = 1, s = 'x', n = 2 WHERE id = 1"));
+      assertEquals("1,x,2", db.one("SELECT * FROM t WHERE id = 1"));
     }
   }
 
