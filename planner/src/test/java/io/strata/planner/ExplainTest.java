@@ -96,6 +96,14 @@ class ExplainTest {
   }
 
   @Test
+  void smallOuterJoinsLargeTableThroughItsKey() {
+    String p = plan("SELECT b.t_id FROM t JOIN big b ON b.id = t.a WHERE t.c = 1");
+    assertTrue(p.contains("LogicalCorrelate"), p);
+    assertTrue(p.contains("StrataTableScan(table=[[big]], access=[primary key], ranges=[[=$cor"), p);
+    assertEquals(List.of(), db.rows("SELECT b.t_id FROM t JOIN big b ON b.id = t.a WHERE t.c = 1"));
+  }
+
+  @Test
   void manyWayJoinsPlanQuickly() {
     StringBuilder from = new StringBuilder();
     StringBuilder where = new StringBuilder();

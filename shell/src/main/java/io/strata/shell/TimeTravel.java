@@ -39,21 +39,13 @@ final class TimeTravel {
     if (shell.connection() == null) {
       return DotCommands.fail(shell, where, "no database is open");
     }
-    String sql = "SELECT * FROM strata_versions";
+    String sql = "SELECT * FROM strata_versions ORDER BY version DESC LIMIT " + limit;
     ResultTable t;
     try (Statement st = shell.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       t = ResultTable.read(rs);
     } catch (SQLException e) {
       return notAvailable(shell, where, ".versions", e);
-    }
-    int vc = versionColumn(t);
-    if (vc >= 0) {
-      final int c = vc;
-      t.rows.sort(Comparator.comparing((String[] r) -> number(r[c])).reversed());
-    }
-    if (t.rows.size() > limit) {
-      t.rows.subList(limit, t.rows.size()).clear();
     }
     shell.print(t);
     return true;
@@ -161,7 +153,7 @@ final class TimeTravel {
     for (String[] r : plus.rows) {
       out.rows.add(prefixed("+", r));
     }
-    out.rows.sort(rowOrder(numeric));
+    out.rows.sort(rowOrder(numeric, keyColumns(shell, table, names)));
     shell.print(out);
     shell.console.println(minus.rows.size() + " removed, " + plus.rows.size() + " added between "
         + label(v1) + " and " + label(v2) + ".");
@@ -191,17 +183,50 @@ final class TimeTravel {
     return r;
   }
 
-  /** Rows by their values (numbers as numbers), and a removal before the addition that replaces it. */
-  private static Comparator<String[]> rowOrder(boolean[] numeric) {
+  /**
+   * Rows by primary key, a removal before the addition that replaces it (an updated row shows as
+   * a {@code -} and a {@code +} line together), then by the other values; numbers sort as numbers.
+   */
+  private static Comparator<String[]> rowOrder(boolean[] numeric, List<Integer> key) {
     return (a, b) -> {
+      for (int c : key) {
+        int cmp = compare(a[c], b[c], numeric[c]);
+        if (cmp != 0) {
+          return cmp;
+        }
+      }
+      if (!a[0].equals(b[0])) {
+        return a[0].equals("-") ? -1 : 1;
+      }
       for (int c = 1; c < a.length; c++) {
         int cmp = compare(a[c], b[c], numeric[c]);
         if (cmp != 0) {
           return cmp;
         }
       }
-      return a[0].equals(b[0]) ? 0 : a[0].equals("-") ? -1 : 1;
+      return 0;
     };
+  }
+
+  /** Positions in {@code names} of the table's primary key columns (empty if unknown). */
+  private static List<Integer> keyColumns(Shell shell, String table, List<String> names) {
+    List<Integer> key = new ArrayList<>();
+    try {
+      SchemaCommands.TableRef ref = SchemaCommands.find(shell, table);
+      if (ref == null) {
+        return key;
+      }
+      for (String col : SchemaCommands.primaryKey(shell.connection().getMetaData(), ref)) {
+        for (int i = 1; i < names.size(); i++) {
+          if (names.get(i).equalsIgnoreCase(col)) {
+            key.add(i);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      key.clear(); // without key metadata rows sort by all their values
+    }
+    return key;
   }
 
   private static int compare(String x, String y, boolean numeric) {
@@ -216,28 +241,6 @@ final class TimeTravel {
       }
     }
     return x.compareTo(y);
-  }
-
-  private static int versionColumn(ResultTable t) {
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).equalsIgnoreCase("version")) {
-        return c;
-      }
-    }
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).toLowerCase(Locale.ROOT).contains("version")) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  private static java.math.BigDecimal number(String s) {
-    try {
-      return s == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(s);
-    } catch (NumberFormatException e) {
-      return java.math.BigDecimal.ZERO;
-    }
   }
 
   /** Whether the failure means the database lacks time travel, rather than a wrong argument. */

@@ -167,6 +167,7 @@ final class Committer {
         store.broken = se;
       }
       pager.writer.discard();
+      pager.writer.resetFileEnd();
       for (Request r : batch) {
         if (r.error == null) {
           r.error = se;
@@ -181,6 +182,11 @@ final class Committer {
 
   private long batches;
   private final byte[] scratch;
+
+  /** Requests waiting for a leader. */
+  int queued() {
+    return queue.size();
+  }
 
   /** How many batches (meta writes) have been committed since open. */
   long batches() {
@@ -214,8 +220,11 @@ final class Committer {
     for (int i = 0; i < reusable.size(); i++) {
       pager.cache.remove(reusable.get(i));
     }
-    if (pager.io.size() > m.pageCount() * pager.pageSize) {
-      pager.io.truncate(m.pageCount() * pager.pageSize);
+    // give back space at the end once it exceeds two growth steps beyond the used pages
+    long used = m.pageCount() * pager.pageSize;
+    if (pager.io.size() > used + 2 * pager.writer.step(used)) {
+      pager.io.truncate(used);
+      pager.writer.resetFileEnd();
     }
     // write sets for writers whose snapshot is older than these versions
     long oldestWriter = store.oldestWriterSnapshot();

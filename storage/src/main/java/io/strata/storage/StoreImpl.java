@@ -135,8 +135,9 @@ final class StoreImpl implements Store {
       FreeSpace free = FreeSpace.load(pager, m.freeMap(), m.pageCount());
       committer.init(m, free, slot);
       this.latest = m;
-      if (!options.readOnly() && size > m.pageCount() * m.pageSize()) {
-        io.truncate(m.pageCount() * m.pageSize());
+      long used = m.pageCount() * m.pageSize();
+      if (!options.readOnly() && size > used + 2 * pager.writer.step(used)) {
+        io.truncate(used);
       }
       loadPins(m);
     }
@@ -416,12 +417,17 @@ final class StoreImpl implements Store {
           "version " + version + " does not exist (latest is " + m.version() + ")");
     }
     History.Entry e = lookup(version);
+    boolean ok;
     synchronized (pins) {
-      if (e == null || !readable(version)) {
-        throw new StorageException(ErrorCode.VERSION_NOT_RETAINED, "version " + version
-            + " is no longer retained (oldest retained is " + oldestRetainedVersion() + ")");
+      ok = e != null && readable(version);
+      if (ok) {
+        readers.merge(version, 1, Integer::sum);
       }
-      readers.merge(version, 1, Integer::sum);
+    }
+    if (!ok) {
+      // outside the pins lock: the history lock is always taken before it, never after
+      throw new StorageException(ErrorCode.VERSION_NOT_RETAINED, "version " + version
+          + " is no longer retained (oldest retained is " + oldestRetainedVersion() + ")");
     }
     return e;
   }
@@ -469,8 +475,25 @@ final class StoreImpl implements Store {
 
   @Override
   public long oldestRetainedVersion() {
-    List<Version> all = versions();
-    return all.isEmpty() ? latest.version() : all.get(0).id();
+    checkOpen();
+    historyLock.readLock().lock();
+    try {
+      Meta m = latest;
+      TreeState h = new TreeState("", pager.node(m.historyRoot()), 0, true, false);
+      try (CursorImpl c = new CursorImpl(internal, h, new byte[] {'V'}, new byte[] {'W'})) {
+        for (boolean ok = c.first(); ok; ok = c.next()) {
+          long v = PageFormat.getLong(c.key(), 1);
+          synchronized (pins) {
+            if (readable(v)) {
+              return v;
+            }
+          }
+        }
+      }
+      return m.version();
+    } finally {
+      historyLock.readLock().unlock();
+    }
   }
 
   @Override

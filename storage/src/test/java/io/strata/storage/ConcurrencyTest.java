@@ -151,6 +151,53 @@ class ConcurrencyTest {
     }
   }
 
+  /** Commits queued while another commit holds the lock are made durable by one pair of fsyncs. */
+  @Test
+  void queuedCommitsShareOneBatch() throws Exception {
+    try (Store store = Store.open(dir.resolve("q.db"))) {
+      store.update(t -> t.createTree("t"));
+      StoreImpl impl = (StoreImpl) store;
+      long before = impl.committer.batches();
+      long v0 = store.latestVersion();
+      List<Thread> ts = new ArrayList<>();
+      ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+      impl.committer.lock.lock();
+      try {
+        for (int i = 0; i < 8; i++) {
+          int id = i;
+          Thread t = new Thread(() -> {
+            try {
+              store.update(w -> w.tree("t").orElseThrow().put(key("k" + id), num(id)));
+            } catch (Throwable e) {
+              errors.add(e);
+            }
+          });
+          ts.add(t);
+          t.start();
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (impl.committer.queued() < 8 && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        assertEquals(8, impl.committer.queued());
+      } finally {
+        impl.committer.lock.unlock();
+      }
+      for (Thread t : ts) {
+        t.join();
+      }
+      if (!errors.isEmpty()) {
+        throw new AssertionError(errors.peek());
+      }
+      assertEquals(v0 + 8, store.latestVersion());
+      assertEquals(before + 1, impl.committer.batches(), "eight queued commits, one meta write");
+      try (ReadTxn r = store.read()) {
+        assertEquals(8, r.tree("t").orElseThrow().size());
+      }
+      Verifier.check(store);
+    }
+  }
+
   /** Eight threads committing with fsync: every commit lands once, conflicts retry, fsyncs are shared. */
   @Test
   void groupCommitUnderEightThreads() throws Exception {

@@ -46,20 +46,32 @@ final class GreedyJoinOrderRule extends RelOptRule {
         return;
       }
     }
-    List<RelNode> inputs = mj.getInputs();
+    RexNode post = mj.getPostJoinFilter();
+    RexNode cond = post == null ? mj.getJoinFilter()
+        : RexUtil.composeConjunction(mj.getCluster().getRexBuilder(),
+            List.of(mj.getJoinFilter(), post));
+    call.transformTo(build(mj.getInputs(), cond, mj.getRowType(), call.getMetadataQuery()));
+  }
+
+  /**
+   * Joins the inputs in greedy order under the given condition (over their concatenated rows) and
+   * projects the result back to the concatenated order.
+   */
+  static RelNode build(List<RelNode> inputs, RexNode condition,
+      org.apache.calcite.rel.type.RelDataType rowType, RelMetadataQuery mq) {
+    RelNode any = inputs.get(0);
     int n = inputs.size();
     int[] offset = new int[n + 1];
     for (int i = 0; i < n; i++) {
       offset[i + 1] = offset[i] + inputs.get(i).getRowType().getFieldCount();
     }
     int total = offset[n];
-    RelMetadataQuery mq = call.getMetadataQuery();
     double[] rows = new double[n];
     for (int i = 0; i < n; i++) {
       Double r = mq.getRowCount(inputs.get(i));
       rows[i] = r == null ? 100 : r;
     }
-    List<RexNode> conjuncts = RelOptUtil.conjunctions(mj.getJoinFilter());
+    List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
     List<BitSet> factorsOf = new ArrayList<>();
     for (RexNode c : conjuncts) {
       BitSet f = new BitSet();
@@ -108,13 +120,29 @@ final class GreedyJoinOrderRule extends RelOptRule {
       order[k] = best;
       joined.set(best);
     }
+    // conditions on a single input filter that input before it is joined
+    RexBuilder rex = any.getCluster().getRexBuilder();
+    boolean[] applied = new boolean[conjuncts.size()];
+    List<RelNode> filtered = new ArrayList<>(inputs);
+    for (int f = 0; f < n; f++) {
+      List<RexNode> local = new ArrayList<>();
+      for (int c = 0; c < conjuncts.size(); c++) {
+        BitSet fs = factorsOf.get(c);
+        if (fs.cardinality() == 1 && fs.get(f)
+            && !org.apache.calcite.rex.RexUtil.containsCorrelation(conjuncts.get(c))) {
+          applied[c] = true;
+          local.add(RexUtil.shift(conjuncts.get(c), -offset[f]));
+        }
+      }
+      if (!local.isEmpty()) {
+        filtered.set(f, LogicalFilter.create(inputs.get(f), RexUtil.composeConjunction(rex, local)));
+      }
+    }
     // build a left-deep tree in that order
-    RexBuilder rex = mj.getCluster().getRexBuilder();
     int[] position = new int[total];
     java.util.Arrays.fill(position, -1);
-    boolean[] applied = new boolean[conjuncts.size()];
     BitSet present = new BitSet();
-    RelNode current = inputs.get(order[0]);
+    RelNode current = filtered.get(order[0]);
     int width = 0;
     for (int k = 0; k < n; k++) {
       int f = order[k];
@@ -137,7 +165,7 @@ final class GreedyJoinOrderRule extends RelOptRule {
           }
         }
       }
-      current = LogicalJoin.create(current, inputs.get(f), List.of(),
+      current = LogicalJoin.create(current, filtered.get(f), List.of(),
           RexUtil.composeConjunction(rex, conds), java.util.Set.of(), JoinRelType.INNER);
     }
     List<RexNode> leftover = new ArrayList<>();
@@ -146,19 +174,16 @@ final class GreedyJoinOrderRule extends RelOptRule {
         leftover.add(remap(conjuncts.get(c), position, total, width));
       }
     }
-    if (mj.getPostJoinFilter() != null) {
-      leftover.add(remap(mj.getPostJoinFilter(), position, total, width));
-    }
     if (!leftover.isEmpty()) {
       current = LogicalFilter.create(current, RexUtil.composeConjunction(rex, leftover));
     }
     List<RexNode> projects = new ArrayList<>(total);
     for (int field = 0; field < total; field++) {
       projects.add(new RexInputRef(position[field],
-          mj.getRowType().getFieldList().get(field).getType()));
+          rowType.getFieldList().get(field).getType()));
     }
-    call.transformTo(LogicalProject.create(current, List.of(), projects,
-        mj.getRowType().getFieldNames(), java.util.Set.of()));
+    return LogicalProject.create(current, List.of(), projects, rowType.getFieldNames(),
+        java.util.Set.of());
   }
 
   private static int factorOf(int[] offset, int field) {

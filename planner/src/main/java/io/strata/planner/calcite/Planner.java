@@ -137,6 +137,7 @@ public final class Planner {
       .addRuleInstance(ScanRules.ACCESS_PATH)
       .addRuleCollection(List.of(ScanRules.PROJECT_FILTER_SCAN, ScanRules.PROJECT_SCAN,
           ScanRules.AGGREGATE_SCAN))
+      .addRuleInstance(IndexJoinRule.INSTANCE)
       .build();
 
   private final CatalogSource source;
@@ -250,7 +251,7 @@ public final class Planner {
       // wide joins: gather them straight into a MultiJoin (with the WHERE clause) and order
       // greedily; per-join push-down and field trimming on a deep tree cost more than they save
       t = System.nanoTime();
-      rel = run(JOIN_ORDER_GREEDY, rel);
+      rel = new JoinFlattener(COST_BASED_MAX_JOINS).apply(rel);
       trace("greedy join order", t);
     } else {
       t = System.nanoTime();
@@ -265,7 +266,7 @@ public final class Planner {
         trace("join order", t);
       }
     }
-    if (joins >= 2) {
+    if (joins >= 2 && joins <= COST_BASED_MAX_JOINS) {
       t = System.nanoTime();
       rel = run(push, rel);
       trace("push again", t);

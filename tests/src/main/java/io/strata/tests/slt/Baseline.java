@@ -18,10 +18,24 @@ import java.util.TreeMap;
  * that passes is reported as newly passing, so that regenerating the baseline only removes lines.
  */
 public final class Baseline {
+  private static final String CAP = "max queries per file: ";
+
   private final Map<String, String> failing;
+  private int maxQueriesPerFile;
 
   private Baseline(Map<String, String> failing) {
     this.failing = failing;
+  }
+
+  /** The query cap per file the baseline was made with (0: whole files). */
+  public int maxQueriesPerFile() {
+    return maxQueriesPerFile;
+  }
+
+  /** Records the cap the run was made with; it is written to and read from the file. */
+  public Baseline withMaxQueriesPerFile(int cap) {
+    this.maxQueriesPerFile = cap;
+    return this;
   }
 
   /** The result of comparing a run with a baseline. */
@@ -50,7 +64,12 @@ public final class Baseline {
     Map<String, String> m = new TreeMap<>(Baseline::compareKeys);
     BufferedReader r = new BufferedReader(in);
     String line;
+    int cap = 0;
     while ((line = r.readLine()) != null) {
+      if (line.startsWith("# " + CAP)) {
+        cap = Integer.parseInt(line.substring(2 + CAP.length()).trim());
+        continue;
+      }
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -61,16 +80,27 @@ public final class Baseline {
       }
       m.put(key, tab < 0 ? "" : line.substring(tab + 1));
     }
-    return new Baseline(m);
+    return new Baseline(m).withMaxQueriesPerFile(cap);
   }
 
   public void write(Writer out, String header) throws IOException {
     for (String h : header.split("\n")) {
       out.write("# " + h + "\n");
     }
+    out.write("# " + CAP + maxQueriesPerFile + "\n");
     for (Map.Entry<String, String> e : failing.entrySet()) {
       out.write(e.getKey() + "\t" + e.getValue() + "\n");
     }
+  }
+
+  /** The header a gate baseline file starts with. */
+  public static String header(EngineRun run, int maxQueriesPerFile, int failing) {
+    return String.format(java.util.Locale.ROOT, "sqllogictest gate baseline for %s: the queries"
+            + " of the gate subset that fail%s.%nRegenerate: mvn -B -o -pl tests -am test"
+            + " -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false -Dslt.gate.engine=%s"
+            + " -Dslt.gate.update=true%n%,d of %,d queries fail.", run.version(),
+        maxQueriesPerFile > 0 ? " (each file up to its query " + maxQueriesPerFile + ")" : "",
+        run.engine().id, failing, run.queries());
   }
 
   public int size() {

@@ -50,10 +50,10 @@ public record FileResult(String file, int queries, int passed, int failed, int n
         wallNanos, cpuNanos, split);
   }
 
-  /** Directory of the file inside the suite, e.g. {@code index/between/10}; "." for the top. */
+  /** Directory of the file inside the suite, e.g. {@code index/between/10}; "select1-5" for the top. */
   public String directory() {
     String p = file.startsWith("test/") ? file.substring(5) : file;
     int slash = p.lastIndexOf('/');
-    return slash < 0 ? "." : p.substring(0, slash);
+    return slash < 0 ? "select1-5" : p.substring(0, slash);
   }
 }

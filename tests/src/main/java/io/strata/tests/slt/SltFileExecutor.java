@@ -48,9 +48,22 @@ public final class SltFileExecutor extends JdbcExecutor {
   private long executeNanos;
   private long fetchNanos;
 
+  private final int maxQueries;
+
+  /** An executor that runs whole files. */
   public SltFileExecutor(OptionsParser.SuppliedOptions options, SltEngine engine) {
+    this(options, engine, 0);
+  }
+
+  /**
+   * An executor that runs each file up to its {@code maxQueries}-th query (all of it when 0):
+   * the statements before it and the queries up to it, as if the file ended there.
+   */
+  public SltFileExecutor(OptionsParser.SuppliedOptions options, SltEngine engine,
+      int maxQueries) {
     super(options, "fresh in-memory " + engine.label + " database per file", "", "");
     this.engine = engine;
+    this.maxQueries = maxQueries;
   }
 
   /** The runner's entry point: runs {@code file} and returns its counts. */
@@ -91,6 +104,9 @@ public final class SltFileExecutor extends JdbcExecutor {
             break;
           }
         } else {
+          if (maxQueries > 0 && ordinal == maxQueries) {
+            break;
+          }
           runQuery(path, op.as(SqlTestQuery.class));
         }
       }
@@ -110,7 +126,8 @@ public final class SltFileExecutor extends JdbcExecutor {
     }
     long wall = System.nanoTime() - t0;
     long cpu = THREADS.getCurrentThreadCpuTime() - c0;
-    int total = file.getTestCount();
+    int total = maxQueries > 0 ? Math.min(maxQueries, file.getTestCount())
+        : file.getTestCount();
     return new FileResult(path, total, passed, failures.size(), total - passed - failures.size(),
         abort, abortExample, failures, wall, cpu,
         new FileResult.TimeSplit(statementNanos, executeNanos, fetchNanos));

@@ -35,6 +35,8 @@ public final class SltMain {
     long fileTimeout = 600;
     Path out = Path.of("docs/sqllogictest.md");
     Path logDir = Path.of("tests/target/slt");
+    int maxQueries = 0;
+    Path baselineOut = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--engines" -> {
@@ -50,10 +52,13 @@ public final class SltMain {
         case "--file-timeout" -> fileTimeout = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--log-dir" -> logDir = Path.of(args[++i]);
+        case "--max-queries-per-file" -> maxQueries = Integer.parseInt(args[++i]);
+        case "--baseline-out" -> baselineOut = Path.of(args[++i]);
         default -> {
           System.err.println("unknown argument " + args[i] + "\nusage: SltMain [--engines "
               + "strata,h2,hsqldb,sqlite] [--dir DIR]... [--gate] [--threads N] "
-              + "[--query-timeout S] [--file-timeout S] [--out FILE] [--log-dir DIR]");
+              + "[--query-timeout S] [--file-timeout S] [--out FILE] [--log-dir DIR] "
+              + "[--max-queries-per-file K] [--baseline-out FILE]");
           System.exit(2);
         }
       }
@@ -71,13 +76,23 @@ public final class SltMain {
     }
     List<String> list = new ArrayList<>(files);
     SuiteRunner.Settings settings = new SuiteRunner.Settings(threads, queryTimeout, fileTimeout,
-        false, System.out);
+        baselineOut != null, System.out, maxQueries);
     List<EngineRun> runs = new ArrayList<>();
     Files.createDirectories(logDir);
     for (SltEngine e : engines) {
       System.out.printf("== %s: %d files, %d threads%n", e.label, list.size(), threads);
       EngineRun run = SuiteRunner.run(e, list, suite, settings);
       runs.add(run);
+      if (baselineOut != null) {
+        // With several engines, one file per engine: NAME-<engine>.txt.
+        Path b = engines.size() == 1 ? baselineOut : baselineOut.resolveSibling(
+            baselineOut.getFileName().toString().replace(".txt", "-" + e.id + ".txt"));
+        Baseline base = Baseline.of(run.files()).withMaxQueriesPerFile(maxQueries);
+        try (java.io.Writer w = Files.newBufferedWriter(b)) {
+          base.write(w, Baseline.header(run, maxQueries, base.size()));
+        }
+        System.out.println("baseline written to " + b);
+      }
       Path log = logDir.resolve(e.id + "-failures.txt");
       Files.writeString(log, SuiteReport.failureLog(run));
       System.out.printf("== %s: %,d queries, %,d passed (%.3f%%), %,d failed, %,d not run, "
@@ -85,11 +100,12 @@ public final class SltMain {
           100.0 * run.passed() / Math.max(1, run.queries()), run.failed(), run.notRun(),
           run.wallNanos() / 1e9, log);
     }
+    String capped = maxQueries > 0 ? ", each file up to its query " + maxQueries : "";
     String scope = gate && dirs.isEmpty() ? "the CI gate subset"
         : dirs.isEmpty() ? "the whole suite" : String.join(", ", dirs);
-    String context = String.format("Run of %s (%d files), %s UTC. Machine: %d cores (%s %s), "
+    String context = String.format("Run of %s (%d files%s), %s UTC. Machine: %d cores (%s %s), "
             + "Java %s, max heap %d MB. Limits: %d s per query, %d s per file.", scope,
-        list.size(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        list.size(), capped, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
         System.getProperty("os.arch"), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20, queryTimeout, fileTimeout);

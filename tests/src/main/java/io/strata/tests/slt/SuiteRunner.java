@@ -21,9 +21,16 @@ import net.hydromatic.sqllogictest.SltTestFile;
  * query costs one file, not the run.
  */
 public final class SuiteRunner {
-  /** Limits and parallelism of a run. */
+  /**
+   * Limits and parallelism of a run; {@code maxQueriesPerFile} runs each file only up to that
+   * query (0: whole files).
+   */
   public record Settings(int threads, long queryTimeoutSeconds, long fileTimeoutSeconds,
-      boolean keepFailures, PrintStream progress) {
+      boolean keepFailures, PrintStream progress, int maxQueriesPerFile) {
+    public Settings(int threads, long queryTimeoutSeconds, long fileTimeoutSeconds,
+        boolean keepFailures, PrintStream progress) {
+      this(threads, queryTimeoutSeconds, fileTimeoutSeconds, keepFailures, progress, 0);
+    }
   }
 
   private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -154,14 +161,17 @@ public final class SuiteRunner {
 
     private FileResult runOne(String file) {
       SltTestFile parsed = SuiteFiles.parse(file);
-      SltFileExecutor ex = new SltFileExecutor(SuiteFiles.quietOptions(), engine);
+      SltFileExecutor ex = new SltFileExecutor(SuiteFiles.quietOptions(), engine,
+          settings.maxQueriesPerFile());
       fileStart = System.nanoTime();
       executor = ex;
       try {
         return ex.run(parsed, file);
       } catch (ThreadDeath td) {
         // Stopped between statements, outside the executor's own accounting.
-        int n = parsed.getTestCount();
+        int n = settings.maxQueriesPerFile() > 0
+            ? Math.min(settings.maxQueriesPerFile(), parsed.getTestCount())
+            : parsed.getTestCount();
         return new FileResult(file, n, 0, 0, n, "file stopped: time limit", null, List.of(),
             System.nanoTime() - fileStart, 0, FileResult.TimeSplit.NONE);
       } finally {

@@ -51,13 +51,25 @@ class BaselineTest {
     StringWriter w = new StringWriter();
     b.write(w, "header line 1\nheader line 2");
     String text = w.toString();
-    assertTrue(text.startsWith("# header line 1\n# header line 2\nB.test#1\t"), text);
+    assertTrue(text.startsWith("# header line 1\n# header line 2\n# max queries per file: 0\nB.test#1\t"),
+        text);
     assertTrue(text.indexOf("a.test#9\t") < text.indexOf("a.test#10\t"), text);
     Baseline back = Baseline.read(new StringReader(text));
     assertEquals(3, back.size());
     assertTrue(back.compare(b).ok());
     assertTrue(back.compare(b).newlyPassing().isEmpty());
     assertEquals("error: E10", back.category("a.test#10"));
+  }
+
+  @Test
+  void theQueryCapTravelsWithTheBaseline() throws IOException {
+    StringWriter w = new StringWriter();
+    Baseline.of(List.of(file("a.test", 50, 0, 3))).withMaxQueriesPerFile(50).write(w, "h");
+    assertTrue(w.toString().contains("# max queries per file: 50\n"), w.toString());
+    Baseline back = Baseline.read(new StringReader(w.toString()));
+    assertEquals(50, back.maxQueriesPerFile());
+    assertEquals(1, back.size());
+    assertEquals(0, Baseline.read(new StringReader("a.test#1\tx\n")).maxQueriesPerFile());
   }
 
   @Test

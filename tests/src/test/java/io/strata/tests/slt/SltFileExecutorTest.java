@@ -58,6 +58,16 @@ class SltFileExecutorTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aQueryCapEndsTheFileAtThatQuery() {
+    FileResult r = new SltFileExecutor(SuiteFiles.quietOptions(), SltEngine.SQLITE, 3)
+        .run(SuiteFiles.parse("slt/selftest/basic.test"), "basic");
+    assertEquals(3, r.queries());
+    assertEquals(1, r.passed());
+    assertEquals(2, r.failed());
+    assertEquals(0, r.notRun());
+  }
+
+  @org.junit.jupiter.api.Test
   void dropViewRewriteMatchesTheRunner() {
     assertEquals("DROP VIEW IF EXISTS v1 CASCADE", SltFileExecutor.rewriteDropView("DROP VIEW v1"));
     assertEquals("DROP VIEW IF EXISTS v1 CASCADE",

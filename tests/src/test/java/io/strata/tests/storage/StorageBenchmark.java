@@ -31,28 +31,14 @@ import org.junit.jupiter.api.Test;
  * Options: {@code -Dstrata.bench.n=1000000 -Dstrata.bench.commits=2000 -Dstrata.bench.dir=/path}.
  *
  * <p>Configuration. Keys are 16 bytes (an 8-byte big-endian counter or random number, twice),
- * values 100 random bytes. Strata: default options (4 KiB pages, {@code SyncMode.FULL}: every
- * commit fsyncs pages and meta). MVStore: file store, {@code autoCommitDisabled()}, byte[] key and
- * value types ({@link ByteArrayDataType}), default cache; every commit is {@code commit()} then
- * {@code sync()} (fsync), which is how MVStore makes a commit durable.
+ * values 100 random bytes. Strata: 4 KiB pages, {@code SyncMode.FULL} (every commit fsyncs pages,
+ * then the meta), retention {@code keepLast(5)} to match MVStore's default of keeping 5 versions
+ * (so both reuse the space of old versions). MVStore: file store, {@code autoCommitDisabled()},
+ * byte[] key and value types ({@link ByteArrayDataType}), default cache (16 MB); every commit is
+ * {@code commit()} then {@code sync()} (fsync), which is how MVStore makes a commit durable.
  */
 public final class StorageBenchmark {
   private static final int VALUE = 100;
-
-  private final int n;
-  private final int commits;
-  private final Path dir;
-  private final Map<String, double[]> results = new LinkedHashMap<>();
-
-  StorageBenchmark() {
-    this(0, 0, null);
-  }
-
-  StorageBenchmark(int n, int commits, Path dir) {
-    this.n = n;
-    this.commits = commits;
-    this.dir = dir;
-  }
 
   @Test
   void run() throws Exception {
@@ -64,7 +50,7 @@ public final class StorageBenchmark {
     int commits = Integer.getInteger("strata.bench.commits", 2000);
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("strata.bench.dir", System.getProperty("java.io.tmpdir"))), "bench");
     try {
-      new StorageBenchmark(n, commits, dir).runAll();
+      new Run(n, commits, dir).runAll();
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -79,6 +65,19 @@ public final class StorageBenchmark {
       b[8 + i] = b[i];
     }
     return b;
+  }
+
+  /** One benchmark run over n keys. */
+  private static final class Run {
+  private final int n;
+  private final int commits;
+  private final Path dir;
+  private final Map<String, double[]> results = new LinkedHashMap<>();
+
+  Run(int n, int commits, Path dir) {
+    this.n = n;
+    this.commits = commits;
+    this.dir = dir;
   }
 
   private long[] order(boolean random, long seed) {
@@ -141,9 +140,11 @@ public final class StorageBenchmark {
     return ops * 1e9 / nanos;
   }
 
+  private static final StoreOptions STRATA = StoreOptions.defaults().withRetention(StoreOptions.Retention.keepLast(5));
+
   private double strataPuts(long[] keys, byte[][] vals, int batch, String name) {
     Path f = dir.resolve(name + ".strata");
-    try (Store store = Store.open(f)) {
+    try (Store store = Store.open(f, STRATA)) {
       store.update(t -> t.createTree("bench"));
       long t0 = System.nanoTime();
       int i = 0;
@@ -191,7 +192,7 @@ public final class StorageBenchmark {
   }
 
   private double[] strataReads(long[] probe, String name) {
-    try (Store store = Store.open(dir.resolve(name + ".strata")); ReadTxn r = store.read()) {
+    try (Store store = Store.open(dir.resolve(name + ".strata"), STRATA); ReadTxn r = store.read()) {
       Tree t = r.tree("bench").orElseThrow();
       long found = 0;
       for (int warm = 0; warm < 2; warm++) {
@@ -267,7 +268,7 @@ public final class StorageBenchmark {
   }
 
   private double strataCommits(byte[][] vals) {
-    try (Store store = Store.open(dir.resolve("commits.strata"))) {
+    try (Store store = Store.open(dir.resolve("commits.strata"), STRATA)) {
       store.update(t -> t.createTree("bench"));
       long t0 = System.nanoTime();
       for (int i = 0; i < commits; i++) {
@@ -294,4 +295,5 @@ public final class StorageBenchmark {
     }
   }
 
+  }
 }
