@@ -198,8 +198,4 @@ final class GreedyJoinOrderRule extends RelOptRule {
     Mappings.TargetMapping m = Mappings.target(i -> position[i], total, width);
     return e.accept(new RexPermuteInputsShuttle(m));
   }
-
-  static boolean unused(ImmutableBitSet b) {
-    return b == null;
-  }
 }

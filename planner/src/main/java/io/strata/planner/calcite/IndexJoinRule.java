@@ -44,9 +44,6 @@ final class IndexJoinRule extends RelOptRule {
     }
     Double leftRows = call.getMetadataQuery().getRowCount(left);
     double rightRows = right.getTable().getRowCount();
-    if (Boolean.getBoolean("strata.trace")) {
-      System.out.println("index join? left " + leftRows + " right " + rightRows);
-    }
     if (leftRows == null || leftRows * MIN_RATIO > rightRows) {
       return;
     }

@@ -256,9 +256,6 @@ final class IndexSelector {
   private static boolean compatible(TableDef def, int col, RexLiteral lit) {
     ColumnDef c = def.columns().get(col);
     SqlTypeFamily fam = lit.getType().getSqlTypeName().getFamily();
-    if (lit.getKind() == SqlKind.SEARCH || lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SARG) {
-      fam = lit.getType().getSqlTypeName().getFamily();
-    }
     return switch (c.type().valueType()) {
       case LONG, DOUBLE, DECIMAL -> fam == SqlTypeFamily.NUMERIC;
       case STRING -> fam == SqlTypeFamily.CHARACTER;

@@ -16,7 +16,6 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -125,13 +124,6 @@ public final class Planner {
   }
 
   private static final HepProgram JOIN_ORDER = joinOrder(CoreRules.MULTI_JOIN_OPTIMIZE);
-  private static final HepProgram JOIN_ORDER_GREEDY = new HepProgramBuilder()
-      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-      .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-      .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE,
-          CoreRules.FILTER_MULTI_JOIN_MERGE))
-      .addRuleInstance(GreedyJoinOrderRule.INSTANCE)
-      .build();
 
   private static final HepProgram SCANS = new HepProgramBuilder()
       .addRuleInstance(ScanRules.ACCESS_PATH)
@@ -233,6 +225,7 @@ public final class Planner {
     return out;
   }
 
+  /** {@code -Dstrata.trace=true} prints the time of each Hep phase (for tuning). */
   private static final boolean TRACE = Boolean.getBoolean("strata.trace");
 
   private static void trace(String what, long t0) {
@@ -374,11 +367,6 @@ public final class Planner {
     SqlToRelConverter converter = new SqlToRelConverter(this::expandView, v, r, cluster,
         StandardConvertletTable.INSTANCE, TO_REL);
     return converter.convertQuery(validated, true, false);
-  }
-
-  /** Unused view-expander signature adapter, kept for Calcite's interface. */
-  RelOptTable.ViewExpander viewExpander() {
-    return this::expandView;
   }
 
   /** Accumulated nanoseconds per planning phase, for benchmarks. */
