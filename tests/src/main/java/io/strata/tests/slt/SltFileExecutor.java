@@ -113,7 +113,7 @@ public final class SltFileExecutor extends JdbcExecutor {
     } catch (ThreadDeath td) {
       // The watchdog stopped this thread: the engine did not return from a cancelled statement.
       stopped = true;
-      abort = "file stopped: time limit (statement did not return after cancel)";
+      abort = "file stopped: time limit (query or file limit passed, statement stopped)";
     } catch (SQLException | RuntimeException | Error e) {
       abort = "file stopped: " + FailureCategory.ofException(e);
     } finally {

@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole benchmark at a tiny size, one repetition: every target in its own JVM, every
- * workload, every answer checked. It proves the harness works, not how fast anything is.
+ * workload, every answer checked. It proves the harness works, not how fast anything is: the
+ * anchors must run every workload without an error; Strata (file, sync=full) must produce, for
+ * every workload, a figure or an error that the report shows.
  */
 class BenchSmokeTest {
-  static final List<Target> TARGETS = List.of(Target.H2_FILE, Target.HSQLDB_FILE,
+  static final List<Target> ANCHORS = List.of(Target.H2_FILE, Target.HSQLDB_FILE,
       Target.HSQLDB_VERSIONED, Target.SQLITE_FILE, Target.H2_MEM, Target.HSQLDB_MEM,
       Target.SQLITE_MEM);
+  static final List<Target> TARGETS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(Target.STRATA_FULL), ANCHORS.stream()).toList();
 
   @Test
   void everyTargetRunsEveryWorkloadWithCheckedAnswers() throws Exception {
@@ -26,15 +30,22 @@ class BenchSmokeTest {
         "512m", 300, Path.of("target/bench-smoke"));
     Figures f = BenchMain.run(plan, System.out);
 
-    assertEquals(Map.of(), f.errors(), "workloads that failed");
+    String md = BenchReport.render(f, TARGETS, "cmd", "context", BenchMain.describe(plan));
+    for (Target t : ANCHORS) {
+      assertEquals(Map.of(), f.errors().getOrDefault(t, Map.of()), t + ": workloads that failed");
+    }
     for (Target t : TARGETS) {
       assertTrue(f.versions().containsKey(t), t + " did not report its version");
+      Map<Workload, List<String>> errors = f.errors().getOrDefault(t, Map.of());
       for (Workload w : t.workloads()) {
-        assertTrue(f.metrics().stream().anyMatch(m -> m.workload() == w
-            && !f.values(m, t).isEmpty()), t + " has no figure for " + w);
+        boolean figure = f.metrics().stream().anyMatch(m -> m.workload() == w
+            && !f.values(m, t).isEmpty());
+        assertTrue(figure || errors.containsKey(w), t + " has neither figure nor error for " + w);
+        if (errors.containsKey(w)) {
+          assertTrue(md.contains(t.label + " failed "), t + "'s failure is not in the report");
+        }
       }
     }
-    String md = BenchReport.render(f, TARGETS, "cmd", "context", BenchMain.describe(plan));
     for (Workload w : Workload.values()) {
       assertTrue(md.contains("### " + w + ": "), w + " missing from the report");
     }
