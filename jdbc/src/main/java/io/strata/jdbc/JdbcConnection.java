@@ -269,11 +269,15 @@ final class JdbcConnection implements StrataConnection {
     return call(session::autoCommit);
   }
 
-  /** In autocommit mode there is nothing to commit; like most embedded drivers this is a no-op. */
+  /**
+   * Commits the open transaction. In autocommit mode there is nothing to commit unless a
+   * transaction was opened with SQL ({@code BEGIN}); otherwise, like most embedded drivers, this
+   * is a no-op rather than an error.
+   */
   @Override
   public void commit() throws SQLException {
     run(() -> {
-      if (!session.autoCommit()) {
+      if (!session.autoCommit() || session.inTransaction()) {
         session.commit();
       }
     });
@@ -282,7 +286,7 @@ final class JdbcConnection implements StrataConnection {
   @Override
   public void rollback() throws SQLException {
     run(() -> {
-      if (!session.autoCommit()) {
+      if (!session.autoCommit() || session.inTransaction()) {
         session.rollback();
       }
     });

@@ -577,27 +577,28 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
   /** Keywords beyond SQL:2003 that Strata reserves or gives meaning to. */
   @Override
   public String getSQLKeywords() {
-    return "EXPLAIN,LIMIT,OFFSET,PLAN,SNAPSHOT,VACUUM,VERSION,VERSIONS";
+    return "AUTOINCREMENT,EXPLAIN,LATEST,LIMIT,PLAN,REINDEX,UPSERT,VERSION";
   }
 
   @Override
   public String getNumericFunctions() {
-    return "ABS,CEILING,FLOOR,MOD,POWER,ROUND,SIGN,SQRT";
+    return "ABS,CEIL,EXP,FLOOR,LN,LOG10,MOD,POWER,ROUND,SIGN,SQRT,TRUNCATE";
   }
 
   @Override
   public String getStringFunctions() {
-    return "CHAR_LENGTH,CHARACTER_LENGTH,LOWER,POSITION,SUBSTRING,TRIM,UPPER";
+    return "CHAR_LENGTH,CHARACTER_LENGTH,CONCAT,INSTR,LENGTH,LOWER,LTRIM,REPLACE,RTRIM,SUBSTRING,UPPER";
   }
 
   @Override
   public String getSystemFunctions() {
-    return "COALESCE,NULLIF";
+    return "COALESCE,GREATEST,IFNULL,LEAST,NULLIF";
   }
 
   @Override
   public String getTimeDateFunctions() {
-    return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,EXTRACT";
+    return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,DAYOFMONTH,DAYOFWEEK,HOUR,LOCALTIMESTAMP,MINUTE,MONTH,QUARTER,"
+        + "SECOND,YEAR";
   }
 
   @Override
@@ -670,7 +671,8 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsOuterJoins() { return true; }
   @Override public boolean supportsFullOuterJoins() { return true; }
   @Override public boolean supportsLimitedOuterJoins() { return true; }
-  @Override public boolean supportsSchemasInDataManipulation() { return true; }
+  /** Tables are named without their schema in SQL: {@code PUBLIC.t} is not accepted. */
+  @Override public boolean supportsSchemasInDataManipulation() { return false; }
   @Override public boolean supportsSchemasInProcedureCalls() { return false; }
   @Override public boolean supportsSchemasInTableDefinitions() { return false; }
   @Override public boolean supportsSchemasInIndexDefinitions() { return false; }

@@ -14,10 +14,16 @@
  */
 grammar SqlBase;
 
-options { caseInsensitive = true; }
+options {
+    caseInsensitive = true;
+    // Parse-tree nodes start with room for two children instead of ArrayList's ten.
+    contextSuperClass = CompactRuleContext;
+}
 
+// Written so that every decision needs one token of lookahead: "(statement? ';')* statement?"
+// would make the parser scan each whole statement to learn whether a ';' or the end follows.
 script
-    : (statement? SEMICOLON)* statement? EOF
+    : statement? (SEMICOLON statement?)* EOF
     ;
 
 singleStatement
@@ -29,8 +35,8 @@ statement
     | EXPLAIN (PLAN explainDetail? explainDepth? (AS explainFormat)? FOR)? statement   #explain
     | (INSERT (OR REPLACE)? | REPLACE | UPSERT) INTO qualifiedName columnList? query    #insert
     | UPDATE qualifiedName (AS? identifier)? SET assignment (COMMA assignment)*
-        (WHERE where=booleanExpression)?                                     #update
-    | DELETE FROM qualifiedName (AS? identifier)? (WHERE where=booleanExpression)?       #delete
+        (WHERE where=expression)?                                     #update
+    | DELETE FROM qualifiedName (AS? identifier)? (WHERE where=expression)?  #delete
     | CREATE TABLE ifNotExists? qualifiedName
         LPAREN tableElement (COMMA tableElement)* RPAREN                     #createTable
     | CREATE TABLE ifNotExists? qualifiedName AS query                       #createTableAsSelect
@@ -168,15 +174,43 @@ limitClause
     ;
 
 queryTerm
-    : queryPrimary                                                           #queryTermDefault
-    | left=queryTerm operator=INTERSECT setQuantifier? right=queryTerm       #setOperation
-    | left=queryTerm operator=(UNION | EXCEPT) setQuantifier? right=queryTerm     #setOperation
+    : intersectTerm (setOperator intersectTerm)*
+    ;
+
+intersectTerm
+    : queryPrimary (INTERSECT setQuantifier? queryPrimary)*
+    ;
+
+setOperator
+    : operator=(UNION | EXCEPT) setQuantifier?
     ;
 
 queryPrimary
-    : querySpecification                                                     #queryPrimaryDefault
+    : simpleQuery                                                            #queryPrimaryDefault
+    | LPAREN query RPAREN                                                    #parenthesizedQuery
+    ;
+
+simpleQuery
+    : querySpecification                                                     #simpleSelect
     | VALUES rowValue (COMMA rowValue)*                                      #inlineTable
-    | LPAREN query RPAREN                                                    #subquery
+    ;
+
+// A query nested in an expression or a FROM item. It must begin with SELECT, VALUES or WITH,
+// not with a parenthesis: after "((" it would otherwise stay open at every level whether a query
+// or an expression (relation) is parenthesized, and prediction would weigh exponentially many
+// readings of deeply nested parentheses. "((SELECT 1))" still parses, as a parenthesized
+// expression (relation) around a subquery; "((SELECT 1) UNION SELECT 2)" must be written
+// "(SELECT 1 UNION SELECT 2)" there.
+subquery
+    : with? subqueryTerm orderBy? limitClause?
+    ;
+
+subqueryTerm
+    : subqueryIntersect (setOperator intersectTerm)*
+    ;
+
+subqueryIntersect
+    : simpleQuery (INTERSECT setQuantifier? queryPrimary)*
     ;
 
 rowValue
@@ -186,9 +220,13 @@ rowValue
 querySpecification
     : SELECT setQuantifier? selectItem (COMMA selectItem)*
         (FROM relation (COMMA relation)*)?
-        (WHERE where=booleanExpression)?
-        (GROUP BY expression (COMMA expression)*)?
-        (HAVING having=booleanExpression)?
+        (WHERE where=expression)?
+        groupBy?
+        (HAVING having=expression)?
+    ;
+
+groupBy
+    : GROUP BY expression (COMMA expression)*
     ;
 
 setQuantifier
@@ -198,7 +236,7 @@ setQuantifier
 
 selectItem
     : expression (AS? identifier)?                                           #selectSingle
-    | qualifiedName PERIOD ASTERISK                                             #selectQualifiedAll
+    | qualifiedName PERIOD ASTERISK                                          #selectQualifiedAll
     | ASTERISK                                                               #selectAll
     ;
 
@@ -217,7 +255,7 @@ joinType
     ;
 
 joinCriteria
-    : ON booleanExpression                                                   #joinOn
+    : ON expression                                                          #joinOn
     | USING columnList                                                       #joinUsing
     ;
 
@@ -230,28 +268,24 @@ relationPrimary
     | qualifiedName AS OF VERSION valueExpression                            #asOfVersion
     | qualifiedName AS OF TIMESTAMP valueExpression                          #asOfTimestamp
     | qualifiedName FOR SYSTEM_TIME AS OF valueExpression                    #forSystemTime
-    | LPAREN query RPAREN                                                    #subqueryRelation
+    | LPAREN subquery RPAREN                                                 #subqueryRelation
     | LPAREN relation RPAREN                                                 #parenthesizedRelation
     ;
 
 expression
-    : booleanExpression
-    ;
-
-booleanExpression
     : valueExpression                                                        #valueBoolean
-    | booleanExpression NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)?
+    | expression NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)?
         lower=valueExpression AND upper=valueExpression                      #between
-    | booleanExpression NOT? IN LPAREN query RPAREN                          #inSubquery
-    | booleanExpression NOT? IN LPAREN (expression (COMMA expression)*)? RPAREN   #inList
-    | booleanExpression NOT? LIKE pattern=valueExpression
+    | expression NOT? IN LPAREN subquery RPAREN                              #inSubquery
+    | expression NOT? IN LPAREN (expression (COMMA expression)*)? RPAREN     #inList
+    | expression NOT? LIKE pattern=valueExpression
         (ESCAPE escape=valueExpression)?                                     #like
-    | booleanExpression comparisonOperator valueExpression                   #comparison
-    | booleanExpression IS NOT? DISTINCT FROM valueExpression                #distinctFrom
-    | booleanExpression IS NOT? NULL                                         #nullPredicate
-    | NOT booleanExpression                                                  #logicalNot
-    | booleanExpression AND booleanExpression                                #and
-    | booleanExpression OR booleanExpression                                 #or
+    | expression comparisonOperator valueExpression                          #comparison
+    | expression IS NOT? DISTINCT FROM valueExpression                       #distinctFrom
+    | expression IS NOT? NULL                                                #nullPredicate
+    | NOT expression                                                         #logicalNot
+    | expression AND expression                                              #and
+    | expression OR expression                                               #or
     ;
 
 comparisonOperator
@@ -259,14 +293,10 @@ comparisonOperator
     ;
 
 valueExpression
-    : primaryExpression                                                      #valuePrimary
-    | operator=(MINUS | PLUS) valueExpression                                #arithmeticUnary
+    : operator=(MINUS | PLUS) valueExpression                                #arithmeticUnary
     | valueExpression operator=(ASTERISK | SLASH | PERCENT | CONCAT) valueExpression   #arithmeticBinary
     | valueExpression operator=(PLUS | MINUS) valueExpression                #arithmeticBinary
-    ;
-
-primaryExpression
-    : NULL                                                                   #nullLiteral
+    | NULL                                                                   #nullLiteral
     | INTEGER_VALUE                                                          #integerLiteral
     | DECIMAL_VALUE                                                          #decimalLiteral
     | DOUBLE_VALUE                                                           #doubleLiteral
@@ -280,8 +310,8 @@ primaryExpression
     | CAST LPAREN expression AS type RPAREN                                  #cast
     | CASE operand=expression whenClause+ (ELSE elseValue=expression)? END   #simpleCase
     | CASE whenClause+ (ELSE elseValue=expression)? END                      #searchedCase
-    | EXISTS LPAREN query RPAREN                                             #exists
-    | LPAREN query RPAREN                                                    #scalarSubquery
+    | EXISTS LPAREN subquery RPAREN                                          #exists
+    | LPAREN subquery RPAREN                                                 #scalarSubquery
     | LPAREN expression RPAREN                                               #parenthesized
     | ROW LPAREN expression (COMMA expression)* RPAREN                       #rowConstructor
     | qualifiedName                                                          #columnReference

@@ -56,14 +56,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The one visitor: turns a {@code SqlBase} parse tree into Calcite {@code SqlNode}s, one method
  * per labelled alternative, every node positioned at the tokens it came from.
  *
- * <p>An instance serves one parse (it numbers the {@code ?} parameters in order of appearance)
- * and is not thread-safe. Constructs that Calcite spells differently are normalised here:
+ * <p>An instance serves one parse (it numbers the {@code ?} parameters of each statement in
+ * order of appearance, from 0) and is not thread-safe. Constructs that Calcite spells differently are normalised here:
  * simple CASE becomes searched CASE (as Calcite's own parser does), ORDER BY / LIMIT / OFFSET /
  * FETCH wrap the query in {@code SqlOrderBy}, {@code x IN ()} folds to FALSE (and
  * {@code NOT IN ()} to TRUE), INSERT OR REPLACE / REPLACE INTO / UPSERT INTO are
  * {@code SqlInsert} with the UPSERT keyword.
  */
 final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
+  private static final int MAX_NUMBER_LENGTH = 1000;
+
   private final CharStream input;
   private int parameterCount;
 
@@ -77,6 +79,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     List<StatementContext> statements = ctx.statement();
     List<SqlNode> nodes = new ArrayList<>(statements.size());
     for (StatementContext statement : statements) {
+      parameterCount = 0; // each statement numbers its own parameters from 0
       nodes.add(statement.accept(this));
     }
     return new SqlNodeList(nodes, pos(ctx));
@@ -381,11 +384,22 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   // ---------------------------------------------------------------- queries
 
   @Override public SqlNode visitQuery(QueryContext ctx) {
-    SqlNode body = ctx.queryNoWith().accept(this);
-    if (ctx.with() == null) {
+    return withQuery(ctx, ctx.with(), ctx.queryNoWith().accept(this));
+  }
+
+  @Override public SqlNode visitSubquery(SubqueryContext ctx) {
+    return withQuery(ctx, ctx.with(), orderedQuery(ctx, ctx.subqueryTerm().accept(this),
+        ctx.orderBy(), ctx.limitClause()));
+  }
+
+  @Override public SqlNode visitQueryNoWith(QueryNoWithContext ctx) {
+    return orderedQuery(ctx, ctx.queryTerm().accept(this), ctx.orderBy(), ctx.limitClause());
+  }
+
+  private SqlNode withQuery(ParserRuleContext ctx, @Nullable WithContext with, SqlNode body) {
+    if (with == null) {
       return body;
     }
-    WithContext with = ctx.with();
     SqlNodeList items = new SqlNodeList(pos(with));
     SqlLiteral recursive = SqlLiteral.createBoolean(with.RECURSIVE() != null, pos(with));
     for (NamedQueryContext named : with.namedQuery()) {
@@ -396,37 +410,35 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     return new SqlWith(pos(ctx), items, body);
   }
 
-  @Override public SqlNode visitQueryNoWith(QueryNoWithContext ctx) {
-    SqlNode term = ctx.queryTerm().accept(this);
-    if (ctx.orderBy() == null && ctx.limitClause() == null) {
+  private SqlNode orderedQuery(ParserRuleContext ctx, SqlNode term,
+      @Nullable OrderByContext orderBy, @Nullable LimitClauseContext limit) {
+    if (orderBy == null && limit == null) {
       return term;
     }
     SqlNodeList orderList = SqlNodeList.EMPTY;
-    if (ctx.orderBy() != null) {
-      orderList = new SqlNodeList(pos(ctx.orderBy()));
-      for (SortItemContext item : ctx.orderBy().sortItem()) {
+    if (orderBy != null) {
+      orderList = new SqlNodeList(pos(orderBy));
+      for (SortItemContext item : orderBy.sortItem()) {
         orderList.add(sortItem(item));
       }
     }
     SqlNode offset = null;
     SqlNode fetch = null;
-    LimitClauseContext limit = ctx.limitClause();
     if (limit instanceof LimitOffsetContext) {
       fetch = ((LimitOffsetContext) limit).limit.accept(this);
       offset = optional(((LimitOffsetContext) limit).offset);
     } else if (limit instanceof OffsetFetchContext) {
       offset = ((OffsetFetchContext) limit).offset.accept(this);
-      fetch = fetchCount(limit, ((OffsetFetchContext) limit).FETCH(),
+      fetch = fetchCount(((OffsetFetchContext) limit).FETCH(),
           ((OffsetFetchContext) limit).fetch);
     } else if (limit instanceof FetchOnlyContext) {
-      fetch = fetchCount(limit, ((FetchOnlyContext) limit).FETCH(),
-          ((FetchOnlyContext) limit).fetch);
+      fetch = fetchCount(((FetchOnlyContext) limit).FETCH(), ((FetchOnlyContext) limit).fetch);
     }
     return new SqlOrderBy(pos(ctx), term, orderList, offset, fetch);
   }
 
   /** {@code FETCH FIRST ROW ONLY} means one row. */
-  private @Nullable SqlNode fetchCount(ParserRuleContext ctx,
+  private @Nullable SqlNode fetchCount(
       org.antlr.v4.runtime.tree.@Nullable TerminalNode fetchKeyword,
       @Nullable ExpressionContext count) {
     if (fetchKeyword == null) {
@@ -450,27 +462,78 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     return node;
   }
 
-  @Override public SqlNode visitQueryTermDefault(QueryTermDefaultContext ctx) {
-    return ctx.queryPrimary().accept(this);
+  @Override public SqlNode visitQueryTerm(QueryTermContext ctx) {
+    return setOperations(ctx.intersectTerm(0).accept(this), ctx.setOperator(),
+        ctx.intersectTerm());
   }
 
-  @Override public SqlNode visitSetOperation(SetOperationContext ctx) {
-    boolean all = ctx.setQuantifier() != null && ctx.setQuantifier().ALL() != null;
-    SqlOperator op;
-    switch (ctx.operator.getType()) {
-    case SqlBaseLexer.UNION:
-      op = all ? SqlStdOperatorTable.UNION_ALL : SqlStdOperatorTable.UNION;
-      break;
-    case SqlBaseLexer.INTERSECT:
-      op = all ? SqlStdOperatorTable.INTERSECT_ALL : SqlStdOperatorTable.INTERSECT;
-      break;
-    default:
-      op = all ? SqlStdOperatorTable.EXCEPT_ALL : SqlStdOperatorTable.EXCEPT;
+  @Override public SqlNode visitSubqueryTerm(SubqueryTermContext ctx) {
+    return setOperations(ctx.subqueryIntersect().accept(this), ctx.setOperator(),
+        ctx.intersectTerm().subList(0, ctx.intersectTerm().size()));
+  }
+
+  /** Folds {@code first op1 t1 op2 t2 ...} left-associatively (UNION and EXCEPT bind alike). */
+  private SqlNode setOperations(SqlNode first, List<SetOperatorContext> operators,
+      List<IntersectTermContext> terms) {
+    int offset = terms.size() - operators.size();
+    SqlNode result = first;
+    for (int i = 0; i < operators.size(); i++) {
+      SetOperatorContext operator = operators.get(i);
+      boolean all = isAll(operator.setQuantifier());
+      SqlOperator op = operator.operator.getType() == SqlBaseLexer.UNION
+          ? (all ? SqlStdOperatorTable.UNION_ALL : SqlStdOperatorTable.UNION)
+          : (all ? SqlStdOperatorTable.EXCEPT_ALL : SqlStdOperatorTable.EXCEPT);
+      SqlNode right = terms.get(i + offset).accept(this);
+      result = op.createCall(span(result, right), result, right);
     }
-    return op.createCall(pos(ctx), ctx.left.accept(this), ctx.right.accept(this));
+    return result;
+  }
+
+  @Override public SqlNode visitIntersectTerm(IntersectTermContext ctx) {
+    return intersections(ctx.queryPrimary(0).accept(this), ctx.setQuantifier(),
+        ctx.queryPrimary().subList(1, ctx.queryPrimary().size()));
+  }
+
+  @Override public SqlNode visitSubqueryIntersect(SubqueryIntersectContext ctx) {
+    return intersections(ctx.simpleQuery().accept(this), ctx.setQuantifier(), ctx.queryPrimary());
+  }
+
+  private SqlNode intersections(SqlNode first, List<SetQuantifierContext> quantifiers,
+      List<QueryPrimaryContext> rest) {
+    // Quantifiers are optional, so match each to the INTERSECT it follows by position.
+    SqlNode result = first;
+    for (QueryPrimaryContext primary : rest) {
+      SetQuantifierContext quantifier = null;
+      for (SetQuantifierContext q : quantifiers) {
+        if (q.start.getTokenIndex() == primary.start.getTokenIndex() - 1) {
+          quantifier = q;
+        }
+      }
+      SqlOperator op = isAll(quantifier)
+          ? SqlStdOperatorTable.INTERSECT_ALL : SqlStdOperatorTable.INTERSECT;
+      SqlNode right = primary.accept(this);
+      result = op.createCall(span(result, right), result, right);
+    }
+    return result;
+  }
+
+  private static boolean isAll(@Nullable SetQuantifierContext quantifier) {
+    return quantifier != null && quantifier.ALL() != null;
+  }
+
+  private static SqlParserPos span(SqlNode left, SqlNode right) {
+    return left.getParserPosition().plus(right.getParserPosition());
   }
 
   @Override public SqlNode visitQueryPrimaryDefault(QueryPrimaryDefaultContext ctx) {
+    return ctx.simpleQuery().accept(this);
+  }
+
+  @Override public SqlNode visitParenthesizedQuery(ParenthesizedQueryContext ctx) {
+    return ctx.query().accept(this);
+  }
+
+  @Override public SqlNode visitSimpleSelect(SimpleSelectContext ctx) {
     return ctx.querySpecification().accept(this);
   }
 
@@ -482,10 +545,6 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
       nodes[i] = SqlStdOperatorTable.ROW.createCall(pos(row), expressions(row.expression()));
     }
     return SqlStdOperatorTable.VALUES.createCall(pos(ctx), nodes);
-  }
-
-  @Override public SqlNode visitSubquery(SubqueryContext ctx) {
-    return ctx.query().accept(this);
   }
 
   @Override public SqlNode visitQuerySpecification(QuerySpecificationContext ctx) {
@@ -509,8 +568,8 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
           JoinConditionType.NONE.symbol(SqlParserPos.ZERO), null);
     }
     SqlNodeList groupBy = null;
-    if (ctx.GROUP() != null) {
-      groupBy = new SqlNodeList(expressionList(ctx.expression()), pos(ctx.GROUP().getSymbol()));
+    if (ctx.groupBy() != null) {
+      groupBy = new SqlNodeList(expressionList(ctx.groupBy().expression()), pos(ctx.groupBy()));
     }
     return new SqlSelect(pos, keywords, new SqlNodeList(selectList, pos(items.get(0))), from,
         optional(ctx.where), groupBy, optional(ctx.having), null, null, null, null, null, null);
@@ -563,7 +622,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     SqlNode condition;
     if (criteria instanceof JoinOnContext) {
       conditionType = JoinConditionType.ON.symbol(criteriaPos);
-      condition = ((JoinOnContext) criteria).booleanExpression().accept(this);
+      condition = ((JoinOnContext) criteria).expression().accept(this);
     } else {
       conditionType = JoinConditionType.USING.symbol(criteriaPos);
       condition = columnList(((JoinUsingContext) criteria).columnList());
@@ -625,7 +684,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   @Override public SqlNode visitSubqueryRelation(SubqueryRelationContext ctx) {
-    return ctx.query().accept(this);
+    return ctx.subquery().accept(this);
   }
 
   @Override public SqlNode visitParenthesizedRelation(ParenthesizedRelationContext ctx) {
@@ -633,10 +692,6 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   // ---------------------------------------------------------------- boolean expressions
-
-  @Override public SqlNode visitExpression(ExpressionContext ctx) {
-    return ctx.booleanExpression().accept(this);
-  }
 
   @Override public SqlNode visitValueBoolean(ValueBooleanContext ctx) {
     return ctx.valueExpression().accept(this);
@@ -647,18 +702,20 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     SqlOperator op = ctx.SYMMETRIC() != null
         ? (not ? SqlStdOperatorTable.SYMMETRIC_NOT_BETWEEN : SqlStdOperatorTable.SYMMETRIC_BETWEEN)
         : (not ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN);
-    return op.createCall(pos(ctx), ctx.booleanExpression().accept(this),
+    return op.createCall(pos(ctx), ctx.expression().accept(this),
         ctx.lower.accept(this), ctx.upper.accept(this));
   }
 
   @Override public SqlNode visitInSubquery(InSubqueryContext ctx) {
     return (ctx.NOT() != null ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN)
-        .createCall(pos(ctx), ctx.booleanExpression().accept(this), ctx.query().accept(this));
+        .createCall(pos(ctx), ctx.expression().accept(this),
+            ctx.subquery().accept(this));
   }
 
   @Override public SqlNode visitInList(InListContext ctx) {
-    SqlNode left = ctx.booleanExpression().accept(this);
-    List<ExpressionContext> items = ctx.expression();
+    List<ExpressionContext> operands = ctx.expression();
+    SqlNode left = operands.get(0).accept(this);
+    List<ExpressionContext> items = operands.subList(1, operands.size());
     if (items.isEmpty()) {
       // SQLite's reading: nothing is a member of the empty list, not even NULL.
       return SqlLiteral.createBoolean(ctx.NOT() != null, pos(ctx));
@@ -670,7 +727,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
 
   @Override public SqlNode visitLike(LikeContext ctx) {
     SqlOperator op = ctx.NOT() != null ? SqlStdOperatorTable.NOT_LIKE : SqlStdOperatorTable.LIKE;
-    SqlNode value = ctx.booleanExpression().accept(this);
+    SqlNode value = ctx.expression().accept(this);
     SqlNode pattern = ctx.pattern.accept(this);
     return ctx.escape == null ? op.createCall(pos(ctx), value, pattern)
         : op.createCall(pos(ctx), value, pattern, ctx.escape.accept(this));
@@ -698,41 +755,37 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
     default:
       op = SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
     }
-    return op.createCall(pos(ctx), ctx.booleanExpression().accept(this),
+    return op.createCall(pos(ctx), ctx.expression().accept(this),
         ctx.valueExpression().accept(this));
   }
 
   @Override public SqlNode visitDistinctFrom(DistinctFromContext ctx) {
     return (ctx.NOT() != null
         ? SqlStdOperatorTable.IS_NOT_DISTINCT_FROM : SqlStdOperatorTable.IS_DISTINCT_FROM)
-        .createCall(pos(ctx), ctx.booleanExpression().accept(this),
+        .createCall(pos(ctx), ctx.expression().accept(this),
             ctx.valueExpression().accept(this));
   }
 
   @Override public SqlNode visitNullPredicate(NullPredicateContext ctx) {
     return (ctx.NOT() != null ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL)
-        .createCall(pos(ctx), ctx.booleanExpression().accept(this));
+        .createCall(pos(ctx), ctx.expression().accept(this));
   }
 
   @Override public SqlNode visitLogicalNot(LogicalNotContext ctx) {
-    return SqlStdOperatorTable.NOT.createCall(pos(ctx), ctx.booleanExpression().accept(this));
+    return SqlStdOperatorTable.NOT.createCall(pos(ctx), ctx.expression().accept(this));
   }
 
   @Override public SqlNode visitAnd(AndContext ctx) {
-    return SqlStdOperatorTable.AND.createCall(pos(ctx), ctx.booleanExpression(0).accept(this),
-        ctx.booleanExpression(1).accept(this));
+    return SqlStdOperatorTable.AND.createCall(pos(ctx), ctx.expression(0).accept(this),
+        ctx.expression(1).accept(this));
   }
 
   @Override public SqlNode visitOr(OrContext ctx) {
-    return SqlStdOperatorTable.OR.createCall(pos(ctx), ctx.booleanExpression(0).accept(this),
-        ctx.booleanExpression(1).accept(this));
+    return SqlStdOperatorTable.OR.createCall(pos(ctx), ctx.expression(0).accept(this),
+        ctx.expression(1).accept(this));
   }
 
   // ---------------------------------------------------------------- value expressions
-
-  @Override public SqlNode visitValuePrimary(ValuePrimaryContext ctx) {
-    return ctx.primaryExpression().accept(this);
-  }
 
   @Override public SqlNode visitArithmeticUnary(ArithmeticUnaryContext ctx) {
     return (ctx.operator.getType() == SqlBaseLexer.MINUS
@@ -772,15 +825,28 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   @Override public SqlNode visitIntegerLiteral(IntegerLiteralContext ctx) {
-    return SqlLiteral.createExactNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createExactNumeric(number(ctx.start), pos(ctx.start));
   }
 
   @Override public SqlNode visitDecimalLiteral(DecimalLiteralContext ctx) {
-    return SqlLiteral.createExactNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createExactNumeric(number(ctx.start), pos(ctx.start));
   }
 
   @Override public SqlNode visitDoubleLiteral(DoubleLiteralContext ctx) {
-    return SqlLiteral.createApproxNumeric(ctx.start.getText(), pos(ctx.start));
+    return SqlLiteral.createApproxNumeric(number(ctx.start), pos(ctx.start));
+  }
+
+  /**
+   * The text of a numeric literal, refused beyond {@link #MAX_NUMBER_LENGTH} characters: no SQL
+   * type holds such a number, and converting it costs time quadratic in its length.
+   */
+  private static String number(Token token) {
+    String text = token.getText();
+    if (text.length() > MAX_NUMBER_LENGTH) {
+      throw SqlParseErrors.at(token, "numeric literal is longer than " + MAX_NUMBER_LENGTH
+          + " characters");
+    }
+    return text;
   }
 
   @Override public SqlNode visitStringLiteral(StringLiteralContext ctx) {
@@ -820,7 +886,7 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
       }
     } catch (RuntimeException e) {
       throw SqlParseErrors.at(ctx.STRING().getSymbol(), "invalid " + kind + " literal "
-          + SqlParseErrors.quote(ctx.STRING().getText()));
+          + SqlParseErrors.quote(value));
     }
   }
 
@@ -875,11 +941,11 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   @Override public SqlNode visitExists(ExistsContext ctx) {
-    return SqlStdOperatorTable.EXISTS.createCall(pos(ctx), ctx.query().accept(this));
+    return SqlStdOperatorTable.EXISTS.createCall(pos(ctx), ctx.subquery().accept(this));
   }
 
   @Override public SqlNode visitScalarSubquery(ScalarSubqueryContext ctx) {
-    return ctx.query().accept(this);
+    return ctx.subquery().accept(this);
   }
 
   @Override public SqlNode visitParenthesized(ParenthesizedContext ctx) {
@@ -911,7 +977,11 @@ final class SqlNodeBuilder extends SqlBaseBaseVisitor<SqlNode> {
   }
 
   private SqlIdentifier identifier(IdentifierContext ctx) {
-    return new SqlIdentifier(identifierText(ctx), identifierPos(ctx));
+    SqlParserPos pos = identifierPos(ctx);
+    // Calcite reads quoting from the component positions.
+    return ctx instanceof QuotedIdentifierContext
+        ? new SqlIdentifier(List.of(identifierText(ctx)), null, pos, List.of(pos))
+        : new SqlIdentifier(identifierText(ctx), pos);
   }
 
   private @Nullable SqlIdentifier optionalIdentifier(@Nullable IdentifierContext ctx) {

@@ -127,8 +127,7 @@ final class SqlParseErrors {
       }
       String literal = VOCABULARY.getLiteralName(type);
       if (literal == null) {
-        symbols.add("<" + VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT)
-            + ">");
+        symbols.add(tokenClassName(type));
       } else if (Character.isLetter(literal.charAt(1))) {
         keywords.add(literal);
       } else {
@@ -159,6 +158,25 @@ final class SqlParseErrors {
       b.append(", ...");
     }
     return b.toString();
+  }
+
+  private static String tokenClassName(int type) {
+    switch (type) {
+    case SqlBaseLexer.INTEGER_VALUE:
+      return "<integer>";
+    case SqlBaseLexer.DECIMAL_VALUE:
+    case SqlBaseLexer.DOUBLE_VALUE:
+      return "<number>";
+    case SqlBaseLexer.STRING:
+      return "<string>";
+    case SqlBaseLexer.BINARY_STRING:
+      return "<binary string>";
+    case SqlBaseLexer.IDENTIFIER:
+    case SqlBaseLexer.QUOTED_IDENTIFIER:
+      return "<identifier>";
+    default:
+      return "<" + VOCABULARY.getSymbolicName(type).toLowerCase(java.util.Locale.ROOT) + ">";
+    }
   }
 
   /** A position in the ATN with the rule-return states that follow it (innermost first). */

@@ -9,7 +9,9 @@ import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -102,20 +104,68 @@ public final class StrataSqlParser {
   }
 
   /**
-   * Error strategy of the LL pass: never repairs or resynchronises, reports the first error by
-   * cancelling the parse with the recognition error as cause.
+   * Error strategy of the LL pass: never repairs or resynchronises; the first error cancels the
+   * parse with the recognition error as cause. ANTLR's own checks at loop and optional-block
+   * entries stay on, so that a mismatched token reports everything that could have come at that
+   * point (not only what the last rule needed).
    */
   private static final class NoRecovery extends DefaultErrorStrategy {
+    /** Index of the token that was next when {@code nextTokensContext} was remembered. */
+    private int rememberedAt = -1;
+
     @Override public void recover(Parser recognizer, RecognitionException e) {
       throw new ParseCancellationException(e);
     }
 
     @Override public Token recoverInline(Parser recognizer) {
-      throw new ParseCancellationException(new InputMismatchException(recognizer));
+      throw new ParseCancellationException(mismatch(recognizer));
     }
 
+    /**
+     * ANTLR's check at block and loop entries, without its single-token deletion and
+     * resynchronisation: fails as soon as the next token can neither start an alternative nor
+     * follow the block.
+     */
     @Override public void sync(Parser recognizer) {
-      // No early resynchronisation: the error surfaces at the next match or prediction.
+      ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+      int next = recognizer.getInputStream().LA(1);
+      IntervalSet starts = recognizer.getATN().nextTokens(state);
+      if (starts.contains(next)) {
+        nextTokensContext = null;
+        nextTokensState = ATNState.INVALID_STATE_NUMBER;
+        return;
+      }
+      if (starts.contains(Token.EPSILON)) {
+        int index = recognizer.getInputStream().index();
+        if (nextTokensContext == null || rememberedAt != index) {
+          nextTokensContext = recognizer.getContext();
+          nextTokensState = recognizer.getState();
+          rememberedAt = index;
+        }
+        return;
+      }
+      switch (state.getStateType()) {
+      case ATNState.BLOCK_START:
+      case ATNState.STAR_BLOCK_START:
+      case ATNState.PLUS_BLOCK_START:
+      case ATNState.STAR_LOOP_ENTRY:
+      case ATNState.PLUS_LOOP_BACK:
+      case ATNState.STAR_LOOP_BACK:
+        throw new ParseCancellationException(mismatch(recognizer));
+      default:
+      }
+    }
+
+    /**
+     * The error for the current token. The state remembered at the first point before this
+     * token where a rule could also have ended names every token acceptable here (ANTLR keeps
+     * it for this purpose, but also after later matches, when it no longer applies); without
+     * it, the current state's set is used.
+     */
+    private InputMismatchException mismatch(Parser recognizer) {
+      return nextTokensContext == null || rememberedAt != recognizer.getInputStream().index()
+          ? new InputMismatchException(recognizer)
+          : new InputMismatchException(recognizer, nextTokensState, nextTokensContext);
     }
   }
 }

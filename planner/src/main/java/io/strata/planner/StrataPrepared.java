@@ -152,12 +152,38 @@ final class StrataPrepared implements Prepared {
     if (asOf) {
       n = AsOf.rewrite(n, e -> evalConstant(stmt, e, params), session.engine, new ArrayList<>());
     }
+    if (n instanceof org.apache.calcite.sql.SqlUpdate u) {
+      lastAssignmentWins(u);
+    }
     Plan p = planner.plan(n);
     if (shareable) {
       session.engine.cachePlan(key, p);
     }
     install(p, gen, shareable);
     return p;
+  }
+
+  /** {@code UPDATE t SET x = 1, x = 2} assigns 2, as in SQLite: keep each column's last value. */
+  private static void lastAssignmentWins(org.apache.calcite.sql.SqlUpdate u) {
+    SqlNodeList targets = u.getTargetColumnList();
+    SqlNodeList sources = u.getSourceExpressionList();
+    java.util.Map<String, Integer> last = new java.util.HashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      last.put(targets.get(i).toString().toUpperCase(java.util.Locale.ROOT), i);
+    }
+    if (last.size() == targets.size()) {
+      return;
+    }
+    SqlNodeList t = new SqlNodeList(targets.getParserPosition());
+    SqlNodeList v = new SqlNodeList(sources.getParserPosition());
+    for (int i = 0; i < targets.size(); i++) {
+      if (last.get(targets.get(i).toString().toUpperCase(java.util.Locale.ROOT)) == i) {
+        t.add(targets.get(i));
+        v.add(sources.get(i));
+      }
+    }
+    u.setOperand(1, t);
+    u.setOperand(2, v);
   }
 
   private void install(Plan p, long gen, boolean shared) {

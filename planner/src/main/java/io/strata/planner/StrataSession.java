@@ -35,8 +35,9 @@ import org.apache.calcite.sql.SqlNode;
  * transaction rather than the engine's cache and its plans are not shared.
  */
 final class StrataSession implements Session {
-  /** Constant folder for the planner; null plans without expression reduction. */
-  private static final org.apache.calcite.rex.RexExecutor EXECUTOR = null;
+  /** Constant folder for the planner: the executor's evaluator, so folding agrees with running. */
+  private static final org.apache.calcite.rex.RexExecutor EXECUTOR =
+      io.strata.planner.eval.StrataRexExecutor.INSTANCE;
   final Engine engine;
   final Store store;
   final Planner.Timings timings = new Planner.Timings();

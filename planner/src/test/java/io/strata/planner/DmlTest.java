@@ -90,12 +90,51 @@ class DmlTest {
   }
 
   @Test
+  void indexNestedLoopJoinMatchesHashJoin() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE big (id INT PRIMARY KEY, v INT)");
+      db.exec("CREATE TABLE small (k INT, w INT)");
+      for (int i = 0; i < 300; i++) {
+        db.exec("INSERT INTO big VALUES (?, ?)", i, i * 10);
+      }
+      db.exec("INSERT INTO small VALUES (5, 1), (7, 2), (7, 3), (NULL, 4), (999, 5)");
+      assertEquals(List.of("5,50", "7,70", "7,70"),
+          db.rows("SELECT s.k, b.v FROM small s JOIN big b ON b.id = s.k ORDER BY s.k"));
+      assertEquals(List.of("5,50", "7,70", "7,70", "999,NULL", "NULL,NULL"),
+          db.rows("SELECT s.k, b.v FROM small s LEFT JOIN big b ON b.id = s.k ORDER BY s.k NULLS LAST"));
+    }
+  }
+
+  @Test
+  void wideCommaJoinsReturnTheRightRows() {
+    try (Db db = new Db()) {
+      StringBuilder from = new StringBuilder();
+      StringBuilder where = new StringBuilder("w7.a = 2");
+      for (int i = 0; i < 8; i++) {
+        db.exec("CREATE TABLE w" + i + " (a INT, b INT)");
+        db.exec("INSERT INTO w" + i + " VALUES (1, 1), (2, 2), (3, 3), (4, NULL)");
+        from.append(i == 0 ? "" : ", ").append("w").append(i);
+        if (i > 0) {
+          where.append(" AND w").append(i - 1).append(".b = w").append(i).append(".a");
+        }
+      }
+      assertEquals("1", db.one("SELECT COUNT(*) FROM " + from + " WHERE " + where));
+      assertEquals("2,2", db.one("SELECT w0.a, w7.b FROM " + from + " WHERE " + where));
+      assertEquals("3", db.one("SELECT COUNT(*) FROM " + from + " WHERE "
+          + where.substring("w7.a = 2 AND ".length())));
+    }
+  }
+
+  @Test
   void defaultsAndColumnLists() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10) DEFAULT 'none', n INT DEFAULT 7)");
       db.exec("INSERT INTO t (id) VALUES (1)");
       db.exec("INSERT INTO t (n, id) VALUES (3, 2)");
       assertEquals(List.of("1,none,7", "2,none,3"), db.rows("SELECT * FROM t ORDER BY id"));
+      // the last assignment to a column wins
+      assertEquals(1, db.exec("UPDATE t SET n = 1, s = 'x', n = 2 WHERE id = 1"));
+      assertEquals("1,x,2", db.one("SELECT * FROM t WHERE id = 1"));
     }
   }
 

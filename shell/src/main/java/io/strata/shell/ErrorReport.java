@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
  * Formats a failed statement: one line with the SQLState and the first line of the message, then,
  * when the position is known, the offending line of the statement with a caret under it.
  *
- * <p>The position comes from the message: Strata writes {@code line L:C} (1-based); engines that
+ * <p>The position comes from the message: Strata writes {@code line L:C} or {@code line L, column
+ * C} (1-based); engines that
  * echo the statement with a {@code [*]} marker (H2) give it as the text before the marker.
  */
 final class ErrorReport {
-  private static final Pattern LINE_COL = Pattern.compile("\\bline (\\d+):(\\d+)");
+  private static final Pattern LINE_COL =
+      Pattern.compile("\\bline (\\d+)(?::|, column )(\\d+)");
   /** Longest statement line shown whole; longer lines are cut around the caret. */
   static final int MAX_SHOWN = 100;
 

@@ -8,13 +8,20 @@ import java.util.List;
  * Box, ASCII table and Markdown output. Columns are sized to their widest value; when the result
  * is wider than {@link Settings#width}, the widest columns are cut (with an ellipsis) until it
  * fits, and a hint suggests {@code .mode line} if even that is not enough.
+ *
+ * <p>Memory stays bounded: columns are sized from the first {@link #SIZING_ROWS} rows; a longer
+ * result prints those and then streams the rest in the same widths, cutting wider values.
  */
 final class GridRenderer extends Renderer {
   /** Columns are never cut below this many terminal columns. */
   static final int MIN_WIDTH = 4;
+  /** Rows held to size the columns before printing starts. */
+  static final int SIZING_ROWS = 1000;
 
   private final OutputMode mode;
   private final List<String[]> rows = new ArrayList<>();
+  private int[] widths; // set once printing has started
+  private boolean fits = true;
 
   GridRenderer(OutputMode mode, Settings settings, PrintWriter out) {
     super(settings, out);
@@ -24,7 +31,14 @@ final class GridRenderer extends Renderer {
   @Override
   void row(String[] row) {
     super.row(row);
+    if (widths != null) {
+      out.println(line(row, widths, false));
+      return;
+    }
     rows.add(row);
+    if (rows.size() >= SIZING_ROWS) {
+      start();
+    }
   }
 
   @Override
@@ -32,8 +46,8 @@ final class GridRenderer extends Renderer {
     return mode != OutputMode.MARKDOWN;
   }
 
-  @Override
-  void end() {
+  /** Sizes the columns from the rows held so far, prints the top and those rows. */
+  private void start() {
     int n = header.columns();
     boolean headers = settings.headers || mode == OutputMode.MARKDOWN;
     int[] w = new int[n];
@@ -48,7 +62,7 @@ final class GridRenderer extends Renderer {
         w[c] = Math.max(w[c], Text.width(shown(r[c])));
       }
     }
-    boolean fits = fit(w, settings.width.getAsInt());
+    fits = fit(w, settings.width.getAsInt());
     boolean box = mode == OutputMode.BOX;
     if (mode != OutputMode.MARKDOWN) {
       out.println(rule(w, box ? "┌" : "+", box ? "┬" : "+", box ? "┐" : "+", box ? "─" : "-"));
@@ -71,8 +85,19 @@ final class GridRenderer extends Renderer {
     for (String[] r : rows) {
       out.println(line(r, w, false));
     }
+    rows.clear();
+    widths = w;
+  }
+
+  @Override
+  void end() {
+    if (widths == null) {
+      start();
+    }
+    boolean box = mode == OutputMode.BOX;
     if (mode != OutputMode.MARKDOWN) {
-      out.println(rule(w, box ? "└" : "+", box ? "┴" : "+", box ? "┘" : "+", box ? "─" : "-"));
+      out.println(rule(widths, box ? "└" : "+", box ? "┴" : "+", box ? "┘" : "+",
+          box ? "─" : "-"));
     }
     if (!fits) {
       out.println("(wider than the terminal: try .mode line)");

@@ -37,25 +37,11 @@ final class Options {
         case "-f", "--file" -> o.scripts.add(new Script(false, value(args, ++i, a)));
         case "--bail", "-bail" -> o.bail = true;
         case "--no-headers" -> o.noHeaders = true;
-        case "--mode", "-m" -> {
-          String m = value(args, ++i, a);
-          o.mode = OutputMode.parse(m);
-          if (o.mode == null) {
-            throw new IllegalArgumentException("unknown mode '" + m + "' (choices: "
-                + OutputMode.choices() + ")");
-          }
-        }
+        case "--mode", "-m" -> o.mode = mode(value(args, ++i, a));
         case "-h", "--help", "-help" -> o.help = true;
         default -> {
           if (a.startsWith("--mode=")) {
-            i--;
-            args = args.clone();
-            args[i + 1] = a.substring("--mode=".length());
-            o.mode = OutputMode.parse(args[i + 1]);
-            i++;
-            if (o.mode == null) {
-              throw new IllegalArgumentException("unknown mode '" + args[i] + "'");
-            }
+            o.mode = mode(a.substring("--mode=".length()));
           } else if (a.startsWith("-") && a.length() > 1) {
             throw new IllegalArgumentException("unknown option " + a);
           } else if (o.database != null) {
@@ -68,6 +54,15 @@ final class Options {
       }
     }
     return o;
+  }
+
+  private static OutputMode mode(String name) {
+    OutputMode m = OutputMode.parse(name);
+    if (m == null) {
+      throw new IllegalArgumentException("unknown mode '" + name + "' (choices: "
+          + OutputMode.choices() + ")");
+    }
+    return m;
   }
 
   private static String value(String[] args, int i, String option) {

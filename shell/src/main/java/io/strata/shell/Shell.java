@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.strata.jdbc.StrataConnection;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ final class Shell implements AutoCloseable {
   private static final Pattern SET_AS_OF =
       Pattern.compile("(?is)^\\s*SET\\s+AS\\s+OF\\s+(.*?)\\s*$");
   private static final int MAX_READ_DEPTH = 16;
+  private static final int CANCEL_REPEATS = 20;
+  private static final long CANCEL_REPEAT_MS = 250;
   /** Statements whose update count counts rows (others, such as DDL, just say OK). */
   private static final Pattern ROW_CHANGES =
       Pattern.compile("(?i)^\\s*(INSERT|UPDATE|DELETE|MERGE|UPSERT|WITH)\\b");
@@ -91,7 +95,39 @@ final class Shell implements AutoCloseable {
 
   /** The primary prompt: {@code strata>}, or {@code strata@v42>} under a session AS OF. */
   String prompt() {
-    return PROMPT + (asOf == null ? "" : "@" + asOf) + "> ";
+    String label = asOfLabel();
+    return PROMPT + (label == null ? "" : "@" + label) + "> ";
+  }
+
+  /**
+   * The session AS OF as the prompt shows it, null when reading the latest version. A Strata
+   * connection says which version it is pinned to (however it was set); for other drivers the
+   * shell follows the {@code SET AS OF} statements it ran.
+   */
+  String asOfLabel() {
+    StrataConnection sc = strata();
+    if (sc != null) {
+      try {
+        OptionalLong v = sc.asOfVersion();
+        return v.isPresent() ? "v" + v.getAsLong() : null;
+      } catch (SQLException e) {
+        return asOf;
+      }
+    }
+    return asOf;
+  }
+
+  /** The connection's Strata interface, or null for another driver. */
+  StrataConnection strata() {
+    Connection c = conn;
+    if (c == null) {
+      return null;
+    }
+    try {
+      return c.isWrapperFor(StrataConnection.class) ? c.unwrap(StrataConnection.class) : null;
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The continuation prompt, as wide as the primary one. */
@@ -99,17 +135,46 @@ final class Shell implements AutoCloseable {
     return " ".repeat(Math.max(0, prompt().length() - 5)) + "...> ";
   }
 
-  /** Stops the running statement, if any; called from the Ctrl-C handler. */
+  /**
+   * Stops the running statement, if any; called from the Ctrl-C handler. A cancel that reaches
+   * a driver while the statement is still being prepared may be dropped when execution starts,
+   * so it is repeated a few times while that same statement keeps running.
+   */
   void cancel() {
     Statement st = running;
-    if (st != null) {
-      cancelled = true;
-      try {
-        st.cancel();
-      } catch (SQLException | RuntimeException e) {
+    if (st == null) {
+      return;
+    }
+    cancelled = true;
+    if (!cancel(st)) {
+      return;
+    }
+    Thread repeat = new Thread(() -> {
+      for (int i = 0; i < CANCEL_REPEATS && running == st; i++) {
+        try {
+          Thread.sleep(CANCEL_REPEAT_MS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (running == st && !cancel(st)) {
+          return;
+        }
+      }
+    }, "strata-cancel");
+    repeat.setDaemon(true);
+    repeat.start();
+  }
+
+  private boolean cancel(Statement st) {
+    try {
+      st.cancel();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      if (running == st) {
         errors.println("Could not cancel: " + ErrorReport.firstLine(e.getMessage()));
         errors.flush();
       }
+      return false;
     }
   }
 

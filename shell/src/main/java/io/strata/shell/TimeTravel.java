@@ -1,5 +1,6 @@
 package io.strata.shell;
 
+import io.strata.jdbc.StrataConnection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The time-travel commands, all spoken in Strata's SQL: {@code .versions} reads the
- * {@code strata_versions} system table, {@code .asof} issues {@code SET AS OF …} (the shell
- * follows it into the prompt), and {@code .diff} compares two versions of a table with
+ * The time-travel commands: {@code .versions} reads the {@code strata_versions} system table,
+ * {@code .asof} pins the session through {@link StrataConnection} (or, on another driver, with
+ * {@code SET AS OF …}), and {@code .diff} compares two versions of a table with
  * {@code AS OF VERSION} queries and {@code EXCEPT}. On a database without time travel each says
  * so in one line.
  */
@@ -38,7 +39,7 @@ final class TimeTravel {
     if (shell.connection() == null) {
       return DotCommands.fail(shell, where, "no database is open");
     }
-    String sql = "SELECT * FROM strata_versions";
+    String sql = "SELECT * FROM strata_versions ORDER BY version DESC LIMIT " + limit;
     ResultTable t;
     try (Statement st = shell.connection().createStatement();
         ResultSet rs = st.executeQuery(sql)) {
@@ -46,24 +47,24 @@ final class TimeTravel {
     } catch (SQLException e) {
       return notAvailable(shell, where, ".versions", e);
     }
-    int vc = versionColumn(t);
-    if (vc >= 0) {
-      final int c = vc;
-      t.rows.sort(Comparator.comparing((String[] r) -> number(r[c])).reversed());
-    }
-    if (t.rows.size() > limit) {
-      t.rows.subList(limit, t.rows.size()).clear();
-    }
     shell.print(t);
     return true;
   }
 
   static boolean asOf(Shell shell, String line, List<String> args, String where) {
+    StrataConnection sc = shell.strata();
     if (args.isEmpty()) {
-      String p = shell.prompt();
-      shell.console.println(p.startsWith(Shell.PROMPT + "@")
-          ? "Reading as of " + p.substring(Shell.PROMPT.length() + 1, p.length() - 2) + "."
-          : "Reading the latest version.");
+      String label = shell.asOfLabel();
+      String latest = "";
+      if (sc != null) {
+        try {
+          latest = " (the latest is v" + sc.currentVersion() + ")";
+        } catch (SQLException e) {
+          latest = "";
+        }
+      }
+      shell.console.println((label == null ? "Reading the latest version"
+          : "Reading as of " + label) + latest + ".");
       return true;
     }
     String target = line.strip().substring(line.strip().indexOf(' ') + 1).strip();
@@ -71,16 +72,35 @@ final class TimeTravel {
         || (target.startsWith("\"") && target.endsWith("\"") && target.length() > 1)) {
       target = target.substring(1, target.length() - 1);
     }
-    String sql;
-    if (target.equalsIgnoreCase("latest") || target.equalsIgnoreCase("now")) {
-      sql = "SET AS OF LATEST";
-    } else if (target.matches("(?i)v?\\d+")) {
-      sql = "SET AS OF VERSION " + target.replaceFirst("(?i)^v", "");
-    } else if (target.matches("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?")) {
-      sql = "SET AS OF TIMESTAMP '" + target.replace('T', ' ') + "'";
-    } else {
+    boolean latest = target.equalsIgnoreCase("latest") || target.equalsIgnoreCase("now");
+    boolean version = target.matches("(?i)v?\\d+");
+    boolean timestamp = target.matches(
+        "\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?(Z|[+-]\\d{2}:\\d{2})?");
+    if (!latest && !version && !timestamp) {
       return DotCommands.fail(shell, where,
           "usage: .asof VERSION | 'YYYY-MM-DD[ HH:MM[:SS]]' | latest");
+    }
+    if (sc != null) {
+      try {
+        if (latest) {
+          sc.clearAsOf();
+        } else {
+          sc.setAsOf(timestamp && target.length() == 10 ? target + " 00:00:00" : target);
+        }
+        shell.catalog.invalidate();
+        return true;
+      } catch (SQLException e) {
+        shell.errorReport(e, null, where);
+        return false;
+      }
+    }
+    String sql;
+    if (latest) {
+      sql = "SET AS OF LATEST";
+    } else if (version) {
+      sql = "SET AS OF VERSION " + target.replaceFirst("(?i)^v", "");
+    } else {
+      sql = "SET AS OF TIMESTAMP '" + target.replace('T', ' ') + "'";
     }
     return shell.runSql(sql, where);
   }
@@ -133,7 +153,7 @@ final class TimeTravel {
     for (String[] r : plus.rows) {
       out.rows.add(prefixed("+", r));
     }
-    out.rows.sort(rowOrder(numeric));
+    out.rows.sort(rowOrder(numeric, keyColumns(shell, table, names)));
     shell.print(out);
     shell.console.println(minus.rows.size() + " removed, " + plus.rows.size() + " added between "
         + label(v1) + " and " + label(v2) + ".");
@@ -163,17 +183,50 @@ final class TimeTravel {
     return r;
   }
 
-  /** Rows by their values (numbers as numbers), and a removal before the addition that replaces it. */
-  private static Comparator<String[]> rowOrder(boolean[] numeric) {
+  /**
+   * Rows by primary key, a removal before the addition that replaces it (an updated row shows as
+   * a {@code -} and a {@code +} line together), then by the other values; numbers sort as numbers.
+   */
+  private static Comparator<String[]> rowOrder(boolean[] numeric, List<Integer> key) {
     return (a, b) -> {
+      for (int c : key) {
+        int cmp = compare(a[c], b[c], numeric[c]);
+        if (cmp != 0) {
+          return cmp;
+        }
+      }
+      if (!a[0].equals(b[0])) {
+        return a[0].equals("-") ? -1 : 1;
+      }
       for (int c = 1; c < a.length; c++) {
         int cmp = compare(a[c], b[c], numeric[c]);
         if (cmp != 0) {
           return cmp;
         }
       }
-      return a[0].equals(b[0]) ? 0 : a[0].equals("-") ? -1 : 1;
+      return 0;
     };
+  }
+
+  /** Positions in {@code names} of the table's primary key columns (empty if unknown). */
+  private static List<Integer> keyColumns(Shell shell, String table, List<String> names) {
+    List<Integer> key = new ArrayList<>();
+    try {
+      SchemaCommands.TableRef ref = SchemaCommands.find(shell, table);
+      if (ref == null) {
+        return key;
+      }
+      for (String col : SchemaCommands.primaryKey(shell.connection().getMetaData(), ref)) {
+        for (int i = 1; i < names.size(); i++) {
+          if (names.get(i).equalsIgnoreCase(col)) {
+            key.add(i);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      key.clear(); // without key metadata rows sort by all their values
+    }
+    return key;
   }
 
   private static int compare(String x, String y, boolean numeric) {
@@ -188,28 +241,6 @@ final class TimeTravel {
       }
     }
     return x.compareTo(y);
-  }
-
-  private static int versionColumn(ResultTable t) {
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).equalsIgnoreCase("version")) {
-        return c;
-      }
-    }
-    for (int c = 0; c < t.columns(); c++) {
-      if (t.names.get(c).toLowerCase(Locale.ROOT).contains("version")) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  private static java.math.BigDecimal number(String s) {
-    try {
-      return s == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(s);
-    } catch (NumberFormatException e) {
-      return java.math.BigDecimal.ZERO;
-    }
   }
 
   /** Whether the failure means the database lacks time travel, rather than a wrong argument. */

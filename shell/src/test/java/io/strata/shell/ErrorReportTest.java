@@ -35,6 +35,14 @@ class ErrorReportTest {
   }
 
   @Test
+  void caretFromLineCommaColumn() {
+    List<String> lines = ErrorReport.format(new SQLException(
+        "Column 'nope' not found in any table (line 1, column 8)", "42703"), "select nope from t",
+        null);
+    assertEquals("         ^", lines.get(2));
+  }
+
+  @Test
   void noPositionMeansOneLine() {
     SQLException e = new SQLException("Table \"T\" not found\nmore detail", "42S02");
     assertEquals(List.of("Error [42S02]: Table \"T\" not found"),

@@ -52,14 +52,14 @@ class LauncherTest {
         "-c", "select * from t order by id;");
     assertEquals("", r.err());
     assertEquals(0, r.exit());
-    assertEquals("ID,NAME\n1,a\n2,\n", r.out());
+    assertEquals("id,name\n1,a\n2,\n", r.out());
   }
 
   @Test
   void theDefaultModeIsAnAsciiTableWithARowCount() throws Exception {
     Run r = strata(null, TestDb.newUrl(), "-c", "select 1 as a, 'x' as b;");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("+---+---+\n| A | B |\n+---+---+\n| 1 | x |\n+---+---+\n(1 row)\n", r.out());
+    assertEquals("+---+---+\n| a | b |\n+---+---+\n| 1 | x |\n+---+---+\n(1 row)\n", r.out());
   }
 
   @Test
@@ -68,8 +68,8 @@ class LauncherTest {
     Files.writeString(script, "select 1 as a;\nselect nope;\nselect 3 as a;\n");
     Run r = strata(null, TestDb.newUrl(), "--mode", "csv", "-f", script.toString());
     assertEquals(1, r.exit());
-    assertEquals("A\n1\nA\n3\n", r.out());
-    assertTrue(r.err().startsWith("Error [42S22] (" + script + ":2): "), r.err());
+    assertEquals("a\n1\na\n3\n", r.out());
+    assertTrue(r.err().startsWith("Error [42703] (" + script + ":2): "), r.err());
   }
 
   @Test
@@ -79,7 +79,7 @@ class LauncherTest {
     Run r = strata(null, TestDb.newUrl(), "--bail", "--mode", "csv", "-f", script.toString(),
         "-c", "select 4 as a;");
     assertEquals(1, r.exit());
-    assertEquals("A\n1\n", r.out());
+    assertEquals("a\n1\n", r.out());
   }
 
   @Test
@@ -88,21 +88,23 @@ class LauncherTest {
             + ".mode json\nselect x, x * 10 as y\n  from t\n order by x;\n",
         TestDb.newUrl());
     assertEquals(0, r.exit(), r.err());
-    assertEquals("[{\"X\":1,\"Y\":10},\n {\"X\":2,\"Y\":20}]\n", r.out());
+    assertEquals("[{\"x\":1,\"y\":10},\n {\"x\":2,\"y\":20}]\n", r.out());
     assertFalse(r.err().contains("terminal"), r.err());
   }
 
   @Test
-  void markdownAndLineModesFromTheCommandLine() throws Exception {
-    String url = TestDb.newUrl();
-    Run md = strata(null, url, "--mode", "markdown", "-c", "select 1 as n, 'a|b' as s;");
-    assertEquals("| N   | S    |\n| --: | ---- |\n|   1 | a\\|b |\n", md.out());
-    Run line = strata("select 1 as n, null as s;", url, "--mode", "line");
-    assertEquals("N = 1\nS = NULL\n(1 row)\n", line.out());
-    Run box = strata("select '' as e, null as n;", url, "--mode", "box");
-    assertEquals("┌───┬──────┐\n│ E │ N    │\n├───┼──────┤\n│   │ NULL │\n└───┴──────┘\n"
-        + "(1 row)\n", box.out());
+  void markdownLineAndBoxModes() throws Exception {
+    Run r = strata(null, TestDb.newUrl(), "--mode", "markdown",
+        "-c", "select 1 as n, 'a|b' as s;",
+        "-c", ".mode line\nselect 1 as n, null as s;",
+        "-c", ".mode box\nselect '' as e, null as n;");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("| n   | s    |\n| --: | ---- |\n|   1 | a\\|b |\n"
+        + "n = 1\ns = NULL\n(1 row)\n"
+        + "┌───┬──────┐\n│ e │ n    │\n├───┼──────┤\n│   │ NULL │\n└───┴──────┘\n(1 row)\n",
+        r.out());
   }
+
 
   @Test
   void errorsShowStateMessageAndCaret() throws Exception {
@@ -126,13 +128,22 @@ class LauncherTest {
 
   @Test
   void withoutAPathTheDefaultDatabaseFileInTheWorkingDirectoryIsOpened() throws Exception {
-    Run r = strata(null, "-c", "select 1;");
-    String expected = "jdbc:strata:" + dir.toRealPath().resolve("strata.db");
-    if (r.exit() == 0) {
-      assertTrue(Files.exists(dir.resolve("strata.db")));
-    } else {
-      // without the Strata driver on the class path the message names the default database
-      assertTrue(r.err().contains("cannot open " + expected), r.err());
-    }
+    Run first = strata(null, "-c", "create table kept(x int); insert into kept values (7);");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(Files.exists(dir.resolve(Main.DEFAULT_DATABASE)));
+    Run second = strata("select x from kept;", "--mode", "csv");
+    assertEquals(0, second.exit(), second.err());
+    assertEquals("x\n7\n", second.out());
   }
+
+  @Test
+  void aDatabaseThatCannotBeOpenedExitsOne() throws Exception {
+    Files.writeString(dir.resolve("garbage.db"), "this is not a Strata database, not at all");
+    Run r = strata(null, "garbage.db", "-c", "select 1;");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("Error ["), r.err());
+    assertTrue(r.err().contains("cannot open jdbc:strata:" + dir.toRealPath().resolve("garbage.db")),
+        r.err());
+  }
+
 }

@@ -120,6 +120,20 @@ class RendererTest {
   }
 
   @Test
+  void longResultsStreamInTheWidthsOfTheFirstRows() {
+    ResultTable t = new ResultTable(List.of("v"), new boolean[1]);
+    for (int i = 0; i < GridRenderer.SIZING_ROWS; i++) {
+      t.rows.add(new String[] {"abcd"});
+    }
+    t.rows.add(new String[] {"much wider than the rest"});
+    String[] lines = render(OutputMode.TABLE, new Settings(), t).split("\n");
+    assertEquals(GridRenderer.SIZING_ROWS + 5, lines.length);
+    assertEquals("| abcd |", lines[3]);
+    assertEquals("| muc… |", lines[lines.length - 2]);
+    assertEquals("+------+", lines[lines.length - 1]);
+  }
+
+  @Test
   void controlCharactersKeepOneValueOnOneLine() {
     ResultTable t = new ResultTable(List.of("v"), new boolean[1]);
     t.rows.add(new String[] {"a\nb"});

@@ -3,18 +3,25 @@ package io.strata.shell;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh databases for the shell's tests. The shell speaks only JDBC, so its tests run on any
- * engine: the URL prefix comes from {@code -Dstrata.shell.testUrl} (default H2 in memory).
+ * Fresh databases for the shell's tests: Strata in memory, and H2 where a test needs a driver
+ * without Strata's features (the shell speaks only JDBC and SQL, so it must work there too).
  */
 final class TestDb {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   private TestDb() {}
 
-  /** A URL naming a new, empty in-memory database that lives until the JVM exits. */
+  /** A new, empty in-memory Strata database. */
   static String newUrl() {
-    String prefix = System.getProperty("strata.shell.testUrl", "jdbc:h2:mem:");
-    String name = "shell" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
-    return prefix.startsWith("jdbc:h2:") ? prefix + name + ";DB_CLOSE_DELAY=-1" : prefix + name;
+    return "jdbc:strata:mem:" + name();
+  }
+
+  /** A new, empty in-memory H2 database that lives until the JVM exits. */
+  static String h2Url() {
+    return "jdbc:h2:mem:" + name() + ";DB_CLOSE_DELAY=-1";
+  }
+
+  private static String name() {
+    return "shell" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
   }
 }

@@ -86,6 +86,7 @@ final class Committer {
   Committer(StoreImpl store, Pager pager) {
     this.store = store;
     this.pager = pager;
+    this.scratch = new byte[pager.pageSize];
   }
 
   void init(Meta durable, FreeSpace free, int slot) {
@@ -137,6 +138,14 @@ final class Committer {
         try {
           Built b = build(r, base);
           base = b.meta;
+          long d = b.meta.version();
+          if (store.writersBefore(d) > (r.txn != null ? 1 : 0)) {
+            // a later transaction of this batch may need to check against this one
+            if (b.writes == null) {
+              b.writes = WriteSet.of(b.trees, pager);
+            }
+            recentWrites.put(d, b.writes);
+          }
           built.add(b);
           r.version = b.meta.version();
           working = base;
@@ -157,6 +166,8 @@ final class Committer {
       if (store.broken == null) {
         store.broken = se;
       }
+      pager.writer.discard();
+      pager.writer.resetFileEnd();
       for (Request r : batch) {
         if (r.error == null) {
           r.error = se;
@@ -169,10 +180,25 @@ final class Committer {
     }
   }
 
+  private long batches;
+  private final byte[] scratch;
+
+  /** Requests waiting for a leader. */
+  int queued() {
+    return queue.size();
+  }
+
+  /** How many batches (meta writes) have been committed since open. */
+  long batches() {
+    return batches;
+  }
+
   /** Syncs the batch's pages, writes its meta, publishes it and recycles what it freed. */
   private void finish(List<Built> built) {
+    batches++;
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
+    pager.writer.flush();
     if (sync) {
       pager.io.sync();
     }
@@ -194,8 +220,11 @@ final class Committer {
     for (int i = 0; i < reusable.size(); i++) {
       pager.cache.remove(reusable.get(i));
     }
-    if (pager.io.size() > m.pageCount() * pager.pageSize) {
-      pager.io.truncate(m.pageCount() * pager.pageSize);
+    // give back space at the end once it exceeds two growth steps beyond the used pages
+    long used = m.pageCount() * pager.pageSize;
+    if (pager.io.size() > used + 2 * pager.writer.step(used)) {
+      pager.io.truncate(used);
+      pager.writer.resetFileEnd();
     }
     // write sets for writers whose snapshot is older than these versions
     long oldestWriter = store.oldestWriterSnapshot();
@@ -472,9 +501,8 @@ final class Committer {
       }
     }
     long id = free.allocate();
-    byte[] page = new byte[pager.pageSize];
-    PageFormat.encode(x, page, id, d, pager.inlineMax);
-    pager.io.write(id * pager.pageSize, page);
+    PageFormat.encode(x, scratch, id, d, pager.inlineMax);
+    pager.writer.write(id, scratch);
     x.id = id;
     x.birth = d;
     x.epoch = -1;

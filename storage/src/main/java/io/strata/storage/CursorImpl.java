@@ -225,6 +225,19 @@ final class CursorImpl implements Cursor {
     if (!valid) {
       return false;
     }
+    // fast path: the next entry is in the same leaf
+    if (!closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+      Node l = path[depth - 1];
+      int i = idx[depth - 1] + 1;
+      if (i < l.n) {
+        byte[] k = l.keys[i];
+        if (to == null || Arrays.compareUnsigned(k, to) < 0) {
+          idx[depth - 1] = i;
+          curKey = k;
+          return true;
+        }
+      }
+    }
     return guarded(() -> {
       if (seenMod != tree.modCount) {
         byte[] k = curKey;
@@ -276,6 +289,12 @@ final class CursorImpl implements Cursor {
 
   @Override
   public byte[] value() {
+    if (valid && !closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+      Object v = path[depth - 1].vals[idx[depth - 1]];
+      if (v instanceof byte[] b) {
+        return b;
+      }
+    }
     checkValid();
     try {
       return pager.value(leaf().vals[idx[depth - 1]]);

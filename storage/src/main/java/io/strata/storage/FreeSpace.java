@@ -121,7 +121,7 @@ final class FreeSpace {
         off += 12;
       }
       PageFormat.seal(buf, PageFormat.FREEMAP, cnt, pages.get(i), birth);
-      pager.io.write(pages.get(i) * pager.pageSize, buf);
+      pager.writer.write(pages.get(i), buf);
     }
     mapPages = pages.toArray();
     return mapPages.length == 0 ? 0 : mapPages[0];

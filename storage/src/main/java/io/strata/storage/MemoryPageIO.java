@@ -7,6 +7,19 @@ final class MemoryPageIO implements PageIO {
   private byte[] data = new byte[0];
   private long size;
 
+  MemoryPageIO() {}
+
+  /** A memory file holding a copy of image (for reopening a simulated crash). */
+  MemoryPageIO(byte[] image) {
+    data = image.clone();
+    size = image.length;
+  }
+
+  /** A copy of the current bytes. */
+  synchronized byte[] image() {
+    return Arrays.copyOf(data, (int) size);
+  }
+
   @Override
   public synchronized void read(long pos, byte[] dst) {
     Arrays.fill(dst, (byte) 0);

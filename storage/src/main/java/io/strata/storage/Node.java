@@ -36,7 +36,7 @@ final class Node {
   /** Encoded body size in bytes. */
   int bytes;
   /** Clock bit for the node cache. */
-  volatile boolean hot;
+  boolean hot;
 
   private Node(boolean leaf) {
     this.leaf = leaf;

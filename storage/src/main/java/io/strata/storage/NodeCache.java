@@ -1,65 +1,89 @@
 package io.strata.storage;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Decoded committed nodes by page id, bounded by a node count and evicted with a clock sweep.
+ * Decoded committed nodes by page id: a lock-free set-associative table (no boxing), where each
+ * page id maps to a group of {@link #WAYS} slots and a full group evicts with a clock bit.
  * Safe because a committed page never changes while any pinned version can reach it; a page that
  * is freed is {@link #remove removed} before it can be written again.
  */
 final class NodeCache {
-  private final ConcurrentHashMap<Long, Node> map = new ConcurrentHashMap<>();
-  private final int capacity;
-  private Iterator<Node> hand;
+  private static final int WAYS = 8;
+  private final AtomicReferenceArray<Node> slots;
+  private final int groups;
 
   NodeCache(int capacity) {
-    this.capacity = Math.max(64, capacity);
+    int g = Integer.highestOneBit(Math.max(64, capacity) / WAYS * 2 - 1);
+    this.groups = Math.max(8, g);
+    this.slots = new AtomicReferenceArray<>(groups * WAYS);
+  }
+
+  private int base(long id) {
+    long h = id * 0x9E3779B97F4A7C15L;
+    return (int) ((h >>> 32) & (groups - 1)) * WAYS;
   }
 
   Node get(long id) {
-    Node x = map.get(id);
-    if (x != null) {
-      x.hot = true;
+    int b = base(id);
+    for (int i = 0; i < WAYS; i++) {
+      Node x = slots.getAcquire(b + i);
+      if (x != null && x.id == id) {
+        if (!x.hot) {
+          x.hot = true;
+        }
+        return x;
+      }
     }
-    return x;
+    return null;
   }
 
   void put(Node x) {
-    map.put(x.id, x);
-    if (map.size() > capacity) {
-      evict();
+    assert x.id != 0;
+    int b = base(x.id);
+    int free = -1;
+    for (int i = 0; i < WAYS; i++) {
+      Node y = slots.getAcquire(b + i);
+      if (y == null) {
+        if (free < 0) {
+          free = i;
+        }
+      } else if (y.id == x.id) {
+        slots.setRelease(b + i, x);
+        return;
+      }
     }
+    if (free >= 0) {
+      slots.setRelease(b + free, x);
+      return;
+    }
+    // clock within the group: first slot without the hot bit, clearing bits on the way
+    int start = (int) (x.id & (WAYS - 1));
+    for (int round = 0; round < 2 * WAYS; round++) {
+      int i = b + ((start + round) & (WAYS - 1));
+      Node y = slots.getAcquire(i);
+      if (y == null || !y.hot) {
+        slots.setRelease(i, x);
+        return;
+      }
+      y.hot = false;
+    }
+    slots.setRelease(b + start, x);
   }
 
   void remove(long id) {
-    map.remove(id);
+    int b = base(id);
+    for (int i = 0; i < WAYS; i++) {
+      Node x = slots.getAcquire(b + i);
+      if (x != null && x.id == id) {
+        slots.compareAndSet(b + i, x, null);
+      }
+    }
   }
 
   void clear() {
-    map.clear();
-  }
-
-  int size() {
-    return map.size();
-  }
-
-  private synchronized void evict() {
-    int target = capacity - capacity / 8;
-    int budget = map.size() * 3;
-    while (map.size() > target && budget-- > 0) {
-      if (hand == null || !hand.hasNext()) {
-        hand = map.values().iterator();
-        if (!hand.hasNext()) {
-          return;
-        }
-      }
-      Node x = hand.next();
-      if (x.hot) {
-        x.hot = false;
-      } else {
-        map.remove(x.id, x);
-      }
+    for (int i = 0; i < slots.length(); i++) {
+      slots.setRelease(i, null);
     }
   }
 }

@@ -13,6 +13,7 @@ final class Pager {
   final int inlineMax;
   final int chunk;
   final NodeCache cache;
+  final PageWriter writer;
 
   Pager(PageIO io, int pageSize, int cacheNodes) {
     this.io = io;
@@ -21,6 +22,7 @@ final class Pager {
     this.inlineMax = PageFormat.inlineMax(pageSize, maxKey);
     this.chunk = PageFormat.overflowChunk(pageSize);
     this.cache = new NodeCache(cacheNodes);
+    this.writer = new PageWriter(io, pageSize);
   }
 
   int capacity() {
@@ -114,7 +116,7 @@ final class Pager {
       System.arraycopy(value, off, buf, PageFormat.HEADER + 8, n);
       off += n;
       PageFormat.seal(buf, PageFormat.OVERFLOW, 0, pages[i], birth);
-      io.write(pages[i] * pageSize, buf);
+      writer.write(pages[i], buf);
     }
   }
 }

@@ -105,6 +105,11 @@ final class StoreImpl implements Store {
     this.io = io;
     this.path = path;
     long size = io.size();
+    if (size > 0 && neverCompleted(io) && !options.readOnly()) {
+      // creation crashed before the first meta reached the disk: start over
+      io.truncate(0);
+      size = 0;
+    }
     if (size == 0) {
       if (options.readOnly()) {
         throw new StorageException(ErrorCode.READ_ONLY, "cannot create a store read-only");
@@ -130,11 +135,34 @@ final class StoreImpl implements Store {
       FreeSpace free = FreeSpace.load(pager, m.freeMap(), m.pageCount());
       committer.init(m, free, slot);
       this.latest = m;
-      if (!options.readOnly() && size > m.pageCount() * m.pageSize()) {
-        io.truncate(m.pageCount() * m.pageSize());
+      long used = m.pageCount() * m.pageSize();
+      if (!options.readOnly() && size > used + 2 * pager.writer.step(used)) {
+        io.truncate(used);
       }
       loadPins(m);
     }
+  }
+
+  /**
+   * Whether creating the store crashed before its first meta reached the disk: meta page 0 is all
+   * zeros, no valid meta exists, and the file is no larger than what creation writes.
+   */
+  private static boolean neverCompleted(PageIO io) {
+    if (io.size() > 4 * 65536) {
+      return false;
+    }
+    byte[] head = new byte[Meta.SIZE];
+    io.read(0, head);
+    if (!"empty".equals(Meta.decode(head))) {
+      return false;
+    }
+    for (int ps = 4096; ps <= 65536; ps *= 2) {
+      io.read(ps, head);
+      if (Meta.decode(head) instanceof Meta) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Picks the valid meta with the highest version: {meta, slot}. */
@@ -236,6 +264,17 @@ final class StoreImpl implements Store {
       }
     }
     unpinReader(v);
+  }
+
+  /** Number of open write transactions whose snapshot is older than v. */
+  int writersBefore(long v) {
+    synchronized (pins) {
+      int n = 0;
+      for (int c : writers.headMap(v, false).values()) {
+        n += c;
+      }
+      return n;
+    }
   }
 
   long oldestWriterSnapshot() {
@@ -378,12 +417,17 @@ final class StoreImpl implements Store {
           "version " + version + " does not exist (latest is " + m.version() + ")");
     }
     History.Entry e = lookup(version);
+    boolean ok;
     synchronized (pins) {
-      if (e == null || !readable(version)) {
-        throw new StorageException(ErrorCode.VERSION_NOT_RETAINED, "version " + version
-            + " is no longer retained (oldest retained is " + oldestRetainedVersion() + ")");
+      ok = e != null && readable(version);
+      if (ok) {
+        readers.merge(version, 1, Integer::sum);
       }
-      readers.merge(version, 1, Integer::sum);
+    }
+    if (!ok) {
+      // outside the pins lock: the history lock is always taken before it, never after
+      throw new StorageException(ErrorCode.VERSION_NOT_RETAINED, "version " + version
+          + " is no longer retained (oldest retained is " + oldestRetainedVersion() + ")");
     }
     return e;
   }
@@ -431,8 +475,25 @@ final class StoreImpl implements Store {
 
   @Override
   public long oldestRetainedVersion() {
-    List<Version> all = versions();
-    return all.isEmpty() ? latest.version() : all.get(0).id();
+    checkOpen();
+    historyLock.readLock().lock();
+    try {
+      Meta m = latest;
+      TreeState h = new TreeState("", pager.node(m.historyRoot()), 0, true, false);
+      try (CursorImpl c = new CursorImpl(internal, h, new byte[] {'V'}, new byte[] {'W'})) {
+        for (boolean ok = c.first(); ok; ok = c.next()) {
+          long v = PageFormat.getLong(c.key(), 1);
+          synchronized (pins) {
+            if (readable(v)) {
+              return v;
+            }
+          }
+        }
+      }
+      return m.version();
+    } finally {
+      historyLock.readLock().unlock();
+    }
   }
 
   @Override

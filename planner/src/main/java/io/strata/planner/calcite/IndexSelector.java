@@ -232,6 +232,11 @@ final class IndexSelector {
     if (n instanceof RexDynamicParam p) {
       return KeyBound.param(p.getIndex(), true);
     }
+    if (n instanceof org.apache.calcite.rex.RexFieldAccess fa
+        && fa.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable cv
+        && sameFamily(def, col, fa.getType())) {
+      return KeyBound.correlated(cv.id.getId(), fa.getField().getIndex());
+    }
     if (n instanceof RexLiteral lit && !lit.isNull() && compatible(def, col, lit)) {
       Object v = lit.getValue();
       return v == null ? null : KeyBound.constant(v, true);
@@ -239,12 +244,18 @@ final class IndexSelector {
     return null;
   }
 
+  private static boolean sameFamily(TableDef def, int col, org.apache.calcite.rel.type.RelDataType t) {
+    SqlTypeFamily fam = t.getSqlTypeName().getFamily();
+    return switch (def.columns().get(col).type().valueType()) {
+      case LONG, DOUBLE, DECIMAL -> fam == SqlTypeFamily.NUMERIC;
+      case STRING -> fam == SqlTypeFamily.CHARACTER;
+      default -> false;
+    };
+  }
+
   private static boolean compatible(TableDef def, int col, RexLiteral lit) {
     ColumnDef c = def.columns().get(col);
     SqlTypeFamily fam = lit.getType().getSqlTypeName().getFamily();
-    if (lit.getKind() == SqlKind.SEARCH || lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SARG) {
-      fam = lit.getType().getSqlTypeName().getFamily();
-    }
     return switch (c.type().valueType()) {
       case LONG, DOUBLE, DECIMAL -> fam == SqlTypeFamily.NUMERIC;
       case STRING -> fam == SqlTypeFamily.CHARACTER;

@@ -16,7 +16,6 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -110,18 +109,27 @@ public final class Planner {
   private static final HepProgram PUSH_DOWN = pushDown(false);
   private static final HepProgram PUSH_DOWN_REDUCE = pushDown(true);
 
-  private static final HepProgram JOIN_ORDER = new HepProgramBuilder()
-      .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
-      .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-      .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-      .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE,
-          CoreRules.FILTER_MULTI_JOIN_MERGE))
-      .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
-      .build();
+  /** Joins up to this many use cost-based ordering; wider ones the greedy heuristic. */
+  private static final int COST_BASED_MAX_JOINS = 5;
+
+  private static HepProgram joinOrder(org.apache.calcite.plan.RelOptRule orderRule) {
+    return new HepProgramBuilder()
+        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+        .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE,
+            CoreRules.FILTER_MULTI_JOIN_MERGE))
+        .addRuleInstance(orderRule)
+        .build();
+  }
+
+  private static final HepProgram JOIN_ORDER = joinOrder(CoreRules.MULTI_JOIN_OPTIMIZE);
 
   private static final HepProgram SCANS = new HepProgramBuilder()
       .addRuleInstance(ScanRules.ACCESS_PATH)
-      .addRuleCollection(List.of(ScanRules.PROJECT_FILTER_SCAN, ScanRules.PROJECT_SCAN))
+      .addRuleCollection(List.of(ScanRules.PROJECT_FILTER_SCAN, ScanRules.PROJECT_SCAN,
+          ScanRules.AGGREGATE_SCAN))
+      .addRuleInstance(IndexJoinRule.INSTANCE)
       .build();
 
   private final CatalogSource source;
@@ -217,16 +225,49 @@ public final class Planner {
     return out;
   }
 
-  private RelNode optimise(RelNode rel) {
-    rel = run(SUB_QUERIES, rel);
-    rel = trim(rel);
-    HepProgram push = executor != null ? PUSH_DOWN_REDUCE : PUSH_DOWN;
-    rel = run(push, rel);
-    if (RelOptUtil.countJoins(rel) >= 2) {
-      rel = run(JOIN_ORDER, rel);
-      rel = run(push, rel);
+  /** {@code -Dstrata.trace=true} prints the time of each Hep phase (for tuning). */
+  private static final boolean TRACE = Boolean.getBoolean("strata.trace");
+
+  private static void trace(String what, long t0) {
+    if (TRACE) {
+      System.out.println(what + " " + (System.nanoTime() - t0) / 1000 + " us");
     }
-    return run(SCANS, rel);
+  }
+
+  private RelNode optimise(RelNode rel) {
+    long t = System.nanoTime();
+    rel = run(SUB_QUERIES, rel);
+    trace("subqueries", t);
+    HepProgram push = executor != null ? PUSH_DOWN_REDUCE : PUSH_DOWN;
+    int joins = RelOptUtil.countJoins(rel);
+    if (joins > COST_BASED_MAX_JOINS) {
+      // wide joins: gather them straight into a MultiJoin (with the WHERE clause) and order
+      // greedily; per-join push-down and field trimming on a deep tree cost more than they save
+      t = System.nanoTime();
+      rel = new JoinFlattener(COST_BASED_MAX_JOINS).apply(rel);
+      trace("greedy join order", t);
+    } else {
+      t = System.nanoTime();
+      rel = trim(rel);
+      trace("trim", t);
+      t = System.nanoTime();
+      rel = run(push, rel);
+      trace("push", t);
+      if (joins >= 2) {
+        t = System.nanoTime();
+        rel = run(JOIN_ORDER, rel);
+        trace("join order", t);
+      }
+    }
+    if (joins >= 2 && joins <= COST_BASED_MAX_JOINS) {
+      t = System.nanoTime();
+      rel = run(push, rel);
+      trace("push again", t);
+    }
+    t = System.nanoTime();
+    rel = run(SCANS, rel);
+    trace("scans", t);
+    return rel;
   }
 
   private RelNode trim(RelNode rel) {
@@ -326,11 +367,6 @@ public final class Planner {
     SqlToRelConverter converter = new SqlToRelConverter(this::expandView, v, r, cluster,
         StandardConvertletTable.INSTANCE, TO_REL);
     return converter.convertQuery(validated, true, false);
-  }
-
-  /** Unused view-expander signature adapter, kept for Calcite's interface. */
-  RelOptTable.ViewExpander viewExpander() {
-    return this::expandView;
   }
 
   /** Accumulated nanoseconds per planning phase, for benchmarks. */

@@ -21,6 +21,55 @@ final class ScanRules {
   static final RelOptRule ACCESS_PATH = new AccessPathRule();
   static final RelOptRule PROJECT_SCAN = new ProjectScanRule();
   static final RelOptRule PROJECT_FILTER_SCAN = new ProjectFilterScanRule();
+  static final RelOptRule AGGREGATE_SCAN = new AggregateScanRule();
+
+  /** An aggregate directly over a scan: the scan emits only the columns the aggregate reads. */
+  private static final class AggregateScanRule extends RelOptRule {
+    AggregateScanRule() {
+      super(operand(org.apache.calcite.rel.logical.LogicalAggregate.class,
+          operand(StrataTableScan.class, none())), "StrataAggregateScan");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Aggregate agg = call.rel(0);
+      StrataTableScan scan = call.rel(1);
+      if (agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
+        return;
+      }
+      int width = scan.getRowType().getFieldCount();
+      ImmutableBitSet.Builder b = agg.getGroupSet().rebuild();
+      for (org.apache.calcite.rel.core.AggregateCall c : agg.getAggCallList()) {
+        b.addAll(c.getArgList());
+        if (c.filterArg >= 0) {
+          b.set(c.filterArg);
+        }
+        b.addAll(org.apache.calcite.rel.RelCollations.ordinals(c.collation));
+      }
+      ImmutableBitSet used = b.build();
+      if (used.cardinality() >= width) {
+        return;
+      }
+      int[] cols = scan.outputColumns();
+      int[] narrowed = new int[used.cardinality()];
+      int i = 0;
+      for (int f : used) {
+        narrowed[i++] = cols[f];
+      }
+      Mappings.TargetMapping mapping = Mappings.target(used.asList(), width);
+      List<org.apache.calcite.rel.core.AggregateCall> calls = new java.util.ArrayList<>();
+      for (org.apache.calcite.rel.core.AggregateCall c : agg.getAggCallList()) {
+        calls.add(c.transform(mapping));
+      }
+      ImmutableBitSet.Builder gb = ImmutableBitSet.builder();
+      for (int g : agg.getGroupSet()) {
+        gb.set(mapping.getTarget(g));
+      }
+      ImmutableBitSet group = gb.build();
+      call.transformTo(agg.copy(agg.getTraitSet(), scan.withProjects(narrowed), group, null,
+          calls));
+    }
+  }
 
   /** Filter over a scan without a path: pick a primary-key or index path for its conjuncts. */
   private static final class AccessPathRule extends RelOptRule {

@@ -43,7 +43,11 @@ public final class StrataRexExecutor implements RexExecutor {
     }
   }
 
-  private static boolean foldable(RexNode e) {
+  /**
+   * True iff {@code e} has the same value on every row and every execution: no columns,
+   * parameters, correlation variables, clock or non-deterministic functions.
+   */
+  public static boolean foldable(RexNode e) {
     if (!RexUtil.isConstant(e) || RexUtil.containsInputRef(e) || RexUtil.containsCorrelation(e)) {
       return false;
     }

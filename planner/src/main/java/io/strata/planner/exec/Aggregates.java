@@ -44,15 +44,27 @@ final class Aggregates {
     private final String name;
 
     AggFn(AggregateCall call) {
-      this.kind = effectiveKind(call);
+      this(call, false, null);
+    }
+
+    /**
+     * ANY_VALUE of an argument that is the same constant on every row: the constant, even for a
+     * group without rows (SQLite's value of a bare constant in an aggregate query).
+     */
+    static AggFn constant(AggregateCall call, Object value) {
+      return new AggFn(call, true, value);
+    }
+
+    private AggFn(AggregateCall call, boolean isConstant, Object constant) {
+      this.kind = isConstant ? SqlKind.LITERAL_AGG : effectiveKind(call);
       this.args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
       this.filterArg = call.filterArg;
       this.distinct = call.isDistinct();
       this.type = call.getType();
       this.name = call.getAggregation().getName();
       this.groupingArgs = call.getArgList();
-      Object lit = null;
-      if (kind == SqlKind.LITERAL_AGG) {
+      Object lit = constant;
+      if (kind == SqlKind.LITERAL_AGG && !isConstant) {
         RexNode r = call.rexList.get(0);
         lit = Values.convert(literalValue((RexLiteral) r), type);
       }

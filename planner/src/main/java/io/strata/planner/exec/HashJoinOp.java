@@ -125,6 +125,9 @@ final class HashJoinOp implements Operator {
         cursor = ht == null ? -1 : ht[0];
       }
       while (cursor >= 0) {
+        if ((++ticks & 1023) == 0) {
+          ctx.checkCancelled(); // a long chain of candidates may match many or no rows
+        }
         int idx = cursor;
         cursor = chain[idx];
         Object[] r = build.get(idx);

@@ -46,6 +46,9 @@ final class NestedLoopJoinOp implements Operator {
     right.open(ctx);
     Object[] row;
     while ((row = right.next()) != null) {
+      if ((++ticks & 1023) == 0) {
+        ctx.checkCancelled();
+      }
       inner.add(row);
     }
     right.close();

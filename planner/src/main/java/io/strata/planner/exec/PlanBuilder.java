@@ -2,14 +2,15 @@ package io.strata.planner.exec;
 
 import io.strata.planner.StrataException;
 import io.strata.planner.StrataException.Reason;
+import io.strata.planner.eval.Bindings;
 import io.strata.planner.eval.Evaluator;
 import io.strata.planner.eval.RexCompiler;
+import io.strata.planner.eval.StrataRexExecutor;
 import io.strata.planner.eval.Values;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -22,12 +23,16 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Turns an optimised {@link RelNode} tree into an {@link Operator} tree. Calcite's logical nodes
@@ -74,15 +79,15 @@ public final class PlanBuilder {
     }
     if (rel instanceof LogicalUnion) {
       LogicalUnion u = (LogicalUnion) rel;
-      return new UnionOp(inputs(u.getInputs(), scans), u.all, width(u));
+      return new UnionOp(setInputs(u, scans), u.all, width(u));
     }
     if (rel instanceof LogicalIntersect) {
       LogicalIntersect i = (LogicalIntersect) rel;
-      return new SetOp(inputs(i.getInputs(), scans), true, i.all, width(i));
+      return new SetOp(setInputs(i, scans), true, i.all, width(i));
     }
     if (rel instanceof LogicalMinus) {
       LogicalMinus m = (LogicalMinus) rel;
-      return new SetOp(inputs(m.getInputs(), scans), false, m.all, width(m));
+      return new SetOp(setInputs(m, scans), false, m.all, width(m));
     }
     List<Operator> ins = new ArrayList<>();
     for (RelNode in : rel.getInputs()) {
@@ -100,10 +105,36 @@ public final class PlanBuilder {
     return rel.getRowType().getFieldCount();
   }
 
-  private static Operator[] inputs(List<RelNode> rels, ScanFactory scans) {
+  /**
+   * The inputs of a set operation, each converted to the operation's column types where they
+   * differ (an INTEGER input of a DOUBLE column yields Doubles), so that every output value has
+   * the representation of its column's type.
+   */
+  private static Operator[] setInputs(RelNode setOp, ScanFactory scans) {
+    List<RelNode> rels = setOp.getInputs();
+    List<RelDataTypeField> target = setOp.getRowType().getFieldList();
+    RexBuilder rb = setOp.getCluster().getRexBuilder();
     Operator[] ops = new Operator[rels.size()];
     for (int i = 0; i < ops.length; i++) {
-      ops[i] = build(rels.get(i), scans);
+      RelNode in = rels.get(i);
+      ops[i] = build(in, scans);
+      List<RelDataTypeField> fields = in.getRowType().getFieldList();
+      boolean differ = false;
+      List<RexNode> casts = new ArrayList<>();
+      for (int f = 0; f < fields.size(); f++) {
+        RelDataType from = fields.get(f).getType();
+        RelDataType to = target.get(f).getType();
+        RexNode ref = rb.makeInputRef(from, f);
+        if (SqlTypeUtil.equalSansNullability(from, to)) {
+          casts.add(ref);
+        } else {
+          differ = true;
+          casts.add(rb.makeAbstractCast(to, ref, false));
+        }
+      }
+      if (differ) {
+        ops[i] = new ProjectOp(ops[i], RexCompiler.compile(casts));
+      }
     }
     return ops;
   }
@@ -140,11 +171,38 @@ public final class PlanBuilder {
   private static Operator aggregate(LogicalAggregate agg, ScanFactory scans) {
     List<AggregateCall> calls = agg.getAggCallList();
     Aggregates.AggFn[] fns = new Aggregates.AggFn[calls.size()];
+    List<RexNode> inputExprs = agg.getInput() instanceof LogicalProject
+        ? ((LogicalProject) agg.getInput()).getProjects() : null;
     for (int i = 0; i < fns.length; i++) {
-      fns[i] = new Aggregates.AggFn(calls.get(i));
+      AggregateCall call = calls.get(i);
+      Object[] constant = inputExprs == null ? null : constantArgument(call, inputExprs);
+      fns[i] = constant != null ? Aggregates.AggFn.constant(call, constant[0])
+          : new Aggregates.AggFn(call);
     }
     return new AggregateOp(build(agg.getInput(), scans), agg.getGroupSet(), agg.getGroupSets(),
         fns);
+  }
+
+  /**
+   * For ANY_VALUE whose argument the input computes as a constant (a non-grouped constant in a
+   * lenient GROUP BY query is wrapped in ANY_VALUE), the constant in a one-element array; else
+   * null.
+   */
+  private static Object[] constantArgument(AggregateCall call, List<RexNode> inputExprs) {
+    if (call.getAggregation().getKind() != SqlKind.ANY_VALUE || call.getArgList().size() != 1
+        || call.filterArg >= 0) {
+      return null;
+    }
+    RexNode e = inputExprs.get(call.getArgList().get(0));
+    if (!StrataRexExecutor.foldable(e)) {
+      return null;
+    }
+    try {
+      Object v = RexCompiler.compile(e).eval(new Object[0], Bindings.NONE);
+      return new Object[] {Values.convert(v, call.getType())};
+    } catch (RuntimeException ex) {
+      return null; // parameters, the clock or an error: evaluate per row instead
+    }
   }
 
   private static Operator sort(LogicalSort sort, ScanFactory scans) {
@@ -173,19 +231,12 @@ public final class PlanBuilder {
     Operator right = build(r, scans);
     int lw = width(l);
     int rw = width(r);
-    JoinInfo info = JoinInfo.of(l, r, join.getCondition());
-    if (info.leftKeys.isEmpty()) {
-      Evaluator cond = join.getCondition().isAlwaysTrue() ? null
-          : RexCompiler.compile(join.getCondition());
-      return new NestedLoopJoinOp(left, right, type, cond, lw, rw);
+    JoinKeys keys = JoinKeys.of(join.getCondition(), lw, join.getCluster().getRexBuilder());
+    Evaluator residual = keys.residual == null ? null : RexCompiler.compile(keys.residual);
+    if (keys.left.length == 0) {
+      return new NestedLoopJoinOp(left, right, type, residual, lw, rw);
     }
-    RexNode rest = info.getRemaining(join.getCluster().getRexBuilder());
-    Evaluator residual = rest.isAlwaysTrue() ? null : RexCompiler.compile(rest);
-    boolean[] nullSafe = new boolean[info.leftKeys.size()];
-    for (int i = 0; i < nullSafe.length; i++) {
-      nullSafe[i] = !info.nullExclusionFlags.get(i);
-    }
-    return new HashJoinOp(left, right, type, info.leftKeys.toIntArray(),
-        info.rightKeys.toIntArray(), nullSafe, residual, lw, rw);
+    return new HashJoinOp(left, right, type, keys.left, keys.right, keys.nullSafe, residual, lw,
+        rw);
   }
 }

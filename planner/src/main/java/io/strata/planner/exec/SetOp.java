@@ -21,6 +21,8 @@ final class SetOp implements Operator {
   /** Per later input (intersect) or summed (except): remaining counts per row. */
   private HashMap<GroupKey, long[]>[] counts;
   private HashSet<GroupKey> emitted;
+  private ExecContext ctx;
+  private int ticks;
 
   SetOp(Operator[] inputs, boolean intersect, boolean all, int width) {
     this.inputs = inputs;
@@ -33,6 +35,7 @@ final class SetOp implements Operator {
   @SuppressWarnings("unchecked")
   public void open(ExecContext ctx) {
     ctx.checkCancelled();
+    this.ctx = ctx;
     int maps = intersect ? inputs.length - 1 : 1;
     counts = new HashMap[maps];
     for (int i = 0; i < maps; i++) {
@@ -64,6 +67,9 @@ final class SetOp implements Operator {
   public Object[] next() {
     Object[] row;
     while ((row = inputs[0].next()) != null) {
+      if ((++ticks & 1023) == 0) {
+        ctx.checkCancelled();
+      }
       GroupKey k = probe.fillAll(row);
       if (!all && emitted.contains(k)) {
         continue;

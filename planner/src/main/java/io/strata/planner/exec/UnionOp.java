@@ -10,6 +10,7 @@ final class UnionOp implements Operator {
   private HashSet<GroupKey> seen;
   private GroupKey probe;
   private ExecContext ctx;
+  private int ticks;
 
   UnionOp(Operator[] inputs, boolean all, int width) {
     this.inputs = inputs;
@@ -37,6 +38,9 @@ final class UnionOp implements Operator {
           inputs[current].open(ctx);
         }
         continue;
+      }
+      if ((++ticks & 1023) == 0) {
+        ctx.checkCancelled();
       }
       if (all || seen.add(probe.fillAll(row).copy())) {
         return row;

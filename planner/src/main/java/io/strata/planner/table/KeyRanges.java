@@ -144,7 +144,13 @@ final class KeyRanges {
    * match (NULL), or null when it cannot be converted at all (the range widens).
    */
   private static Object value(KeyBound b, ValueType t, ExecContext ctx, int direction) {
-    Object v = b.param() >= 0 ? ctx.param(b.param()) : literal(b.constant());
+    Object v;
+    if (b.isCorrelated()) {
+      Object[] row = ctx.correl(b.correlation());
+      v = row == null ? null : row[b.field()];
+    } else {
+      v = b.param() >= 0 ? ctx.param(b.param()) : literal(b.constant());
+    }
     if (v == null) {
       return EMPTY;
     }

@@ -169,6 +169,37 @@ class JoinTest {
   }
 
   @Test
+  void cancellationInterruptsAJoinThatEmitsManyRowsPerProbe() {
+    Object[][] rows = new Object[2000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[] {1L, (long) i};
+    }
+    TestDb big = new TestDb().table("L", new String[] {"K BIGINT", "V BIGINT"}, rows)
+        .table("R", new String[] {"K BIGINT", "V BIGINT"}, rows);
+    RelBuilder b = big.builder();
+    b.scan("L").scan("R").join(JoinRelType.INNER, b.equals(b.field(2, 0, 0), b.field(2, 1, 0)));
+    Operator op = PlanBuilder.build(b.build(), big);
+    ExecContext ctx = new ExecContext(null, null);
+    op.open(ctx);
+    for (int i = 0; i < 10; i++) {
+      assertTrue(op.next() != null);
+    }
+    ctx.cancel();
+    int pulled = 0;
+    try {
+      while (op.next() != null) {
+        pulled++;
+      }
+      throw new AssertionError("not cancelled");
+    } catch (io.strata.planner.StrataException e) {
+      assertEquals(io.strata.planner.StrataException.Reason.CANCELLED, e.reason());
+    } finally {
+      op.close();
+    }
+    assertTrue(pulled <= 1024, "rows after cancel: " + pulled);
+  }
+
+  @Test
   void operatorsCanBeReopened() {
     RelBuilder b = db.builder();
     b.scan("EMP").scan("DEPT");

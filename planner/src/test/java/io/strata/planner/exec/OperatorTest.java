@@ -179,6 +179,36 @@ class OperatorTest {
   }
 
   @Test
+  void sum0EveryAndSome() {
+    TestDb db = db();
+    RelBuilder b = db.builder();
+    RelNode empty = b.scan("EMPTY")
+        .aggregate(b.groupKey(), b.aggregateCall(SqlStdOperatorTable.SUM0, b.field("ID"))).build();
+    assertEquals(List.of("[0]"), TestDb.show(db.run(empty)));
+    RelNode bools = b.scan("EMP")
+        .project(b.field("DEPT"), b.greaterThan(b.field("SAL"), b.literal(150)))
+        .aggregate(b.groupKey(b.field(0)),
+            b.aggregateCall(SqlStdOperatorTable.EVERY, b.field(1)),
+            b.aggregateCall(SqlStdOperatorTable.SOME, b.field(1)),
+            b.aggregateCall(org.apache.calcite.sql.fun.SqlLibraryOperators.BOOL_AND, b.field(1)))
+        .build();
+    assertEquals(List.of("[10, false, true, false]", "[20, true, true, true]",
+        "[30, true, true, true]", "[null, false, false, false]"), TestDb.sorted(db.run(bools)));
+  }
+
+  @Test
+  void anyValueOfAConstantIsTheConstantEvenWithoutRows() {
+    TestDb db = db();
+    RelBuilder b = db.builder();
+    RelNode rel = b.scan("EMPTY")
+        .project(b.literal(62), b.field("ID"))
+        .aggregate(b.groupKey(), b.aggregateCall(SqlStdOperatorTable.ANY_VALUE, b.field(0)),
+            b.aggregateCall(SqlStdOperatorTable.ANY_VALUE, b.field(1)), b.countStar("C"))
+        .build();
+    assertEquals(List.of("[62, null, 0]"), TestDb.show(db.run(rel)));
+  }
+
+  @Test
   void groupingTreatsNumericallyEqualValuesAsOne() {
     TestDb db = new TestDb().table("M", new String[] {"K DOUBLE", "V BIGINT"},
         new Object[] {1.0, 1L}, new Object[] {1L, 2L}, new Object[] {null, 3L},

@@ -44,9 +44,11 @@ class SetOpTest {
         run(b -> b.intersect(true), "A", "B"));
     assertEquals(List.of("[1, a]", "[2, null]", "[2, null]", "[null, null]"),
         run(b -> b.intersect(true, 3), "A", "B", "B"));
-    assertEquals(List.of("[1, a]", "[null, null]"), run(b -> b.intersect(true, 3), "A", "B", "C"));
-    assertEquals(List.of("[3, c]"), run(b -> b.minus(false, 3), "A", "B", "C"));
-    assertEquals(List.of("[1, a]", "[3, c]"), run(b -> b.minus(true, 3), "A", "B", "C"));
+    // with C the column type is DOUBLE
+    assertEquals(List.of("[1.0, a]", "[null, null]"),
+        run(b -> b.intersect(true, 3), "A", "B", "C"));
+    assertEquals(List.of("[3.0, c]"), run(b -> b.minus(false, 3), "A", "B", "C"));
+    assertEquals(List.of("[1.0, a]", "[3.0, c]"), run(b -> b.minus(true, 3), "A", "B", "C"));
   }
 
   @Test
@@ -55,6 +57,19 @@ class SetOpTest {
     assertEquals(List.of("[1, a]", "[1, a]", "[3, c]"), run(b -> b.minus(true), "A", "B"));
     assertEquals(List.of("[4, d]"), run(b -> b.minus(false), "B", "A"));
     assertEquals(List.of("[2, null]", "[4, d]"), run(b -> b.minus(true), "B", "A"));
+  }
+
+  @Test
+  void inputsTakeTheColumnTypesOfTheUnion() {
+    // A's X is BIGINT, C's X is DOUBLE: the union's X is DOUBLE, so A's values become Doubles
+    RelBuilder b = db.builder();
+    b.scan("A").scan("C").union(true);
+    org.apache.calcite.rel.RelNode rel = b.build();
+    assertEquals(org.apache.calcite.sql.type.SqlTypeName.DOUBLE,
+        rel.getRowType().getFieldList().get(0).getType().getSqlTypeName());
+    for (Object[] row : db.run(rel)) {
+      assertEquals(true, row[0] == null || row[0] instanceof Double, java.util.Arrays.toString(row));
+    }
   }
 
   @Test

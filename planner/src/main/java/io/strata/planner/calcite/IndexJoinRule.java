@@ -1,0 +1,85 @@
+package io.strata.planner.calcite;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Index nested-loop join: a join whose right input is a table much larger than the left, with
+ * join predicates on a prefix of that table's primary key or of an index, becomes a correlate
+ * whose right side looks the key up for each left row (the access path's bounds read the outer
+ * row), instead of building a hash table over the whole large table.
+ */
+final class IndexJoinRule extends RelOptRule {
+  static final IndexJoinRule INSTANCE = new IndexJoinRule();
+
+  /** The right table must be at least this many times larger than the left input. */
+  private static final double MIN_RATIO = 4;
+
+  private IndexJoinRule() {
+    super(operand(LogicalJoin.class, operand(RelNode.class, any()),
+        operand(StrataTableScan.class, none())), "StrataIndexJoin");
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalJoin join = call.rel(0);
+    RelNode left = call.rel(1);
+    StrataTableScan right = call.rel(2);
+    if (right.path() != null || join.getJoinType() != JoinRelType.INNER
+        && join.getJoinType() != JoinRelType.LEFT) {
+      return;
+    }
+    Double leftRows = call.getMetadataQuery().getRowCount(left);
+    double rightRows = right.getTable().getRowCount();
+    if (leftRows == null || leftRows * MIN_RATIO > rightRows) {
+      return;
+    }
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    CorrelationId cor = join.getCluster().createCorrel();
+    RexNode corVar = rex.makeCorrel(left.getRowType(), cor);
+    int leftWidth = left.getRowType().getFieldCount();
+    RexNode cond = join.getCondition().accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        if (ref.getIndex() < leftWidth) {
+          return rex.makeFieldAccess(corVar, ref.getIndex());
+        }
+        return new RexInputRef(ref.getIndex() - leftWidth, ref.getType());
+      }
+    });
+    AccessPath path = IndexSelector.choose(right.strataTable(), right.outputColumns(),
+        RelOptUtil.conjunctions(cond));
+    if (path == null || !correlated(path)) {
+      return;
+    }
+    ImmutableBitSet required = RelOptUtil.InputFinder.bits(join.getCondition())
+        .intersect(ImmutableBitSet.range(leftWidth));
+    RelNode inner = LogicalFilter.create(right.withPath(path), cond);
+    call.transformTo(LogicalCorrelate.create(left, inner, List.of(), cor, required,
+        join.getJoinType()));
+  }
+
+  private static boolean correlated(AccessPath path) {
+    for (KeyRange r : path.ranges()) {
+      for (KeyBound b : r.prefix()) {
+        if (b.isCorrelated()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package io.strata.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Golden plans: point and range predicates use the primary key or an index; joins get reordered. */
+class ExplainTest {
+  private static Db db;
+
+  @BeforeAll
+  static void schema() {
+    db = new Db();
+    db.exec("CREATE TABLE t (id INT PRIMARY KEY, a INT, b VARCHAR(10), c INT)");
+    db.exec("CREATE INDEX t_a ON t (a)");
+    db.exec("CREATE UNIQUE INDEX t_bc ON t (b, c DESC)");
+    db.exec("CREATE TABLE big (id INT PRIMARY KEY, t_id INT)");
+    for (int i = 0; i < 200; i++) {
+      db.exec("INSERT INTO big VALUES (?, ?)", i, i % 7);
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  private static String plan(String sql) {
+    return String.join("\n", db.rows("EXPLAIN " + sql));
+  }
+
+  @Test
+  void pointLookupOnPrimaryKey() {
+    assertEquals("""
+        LogicalProject(b=[$1])
+          LogicalFilter(condition=[=($0, 5)])
+            StrataTableScan(table=[[t]], columns=[[id, b]], access=[primary key], ranges=[[=5]])""",
+        plan("SELECT b FROM t WHERE id = 5"));
+    assertEquals("""
+        LogicalProject(b=[$1])
+          LogicalFilter(condition=[=($0, ?0)])
+            StrataTableScan(table=[[t]], columns=[[id, b]], access=[primary key], ranges=[[=?0]])""",
+        plan("SELECT b FROM t WHERE id = ?"));
+  }
+
+  @Test
+  void betweenIsAPrimaryKeyRange() {
+    assertEquals("""
+        LogicalAggregate(group=[{}], EXPR$0=[SUM($0)])
+          LogicalProject(a=[$1])
+            LogicalFilter(condition=[SEARCH($0, Sarg[[10L:BIGINT..20L:BIGINT]]:BIGINT)])
+              StrataTableScan(table=[[t]], columns=[[id, a]], access=[primary key], ranges=[[[10..20]]])""",
+        plan("SELECT SUM(a) FROM t WHERE id BETWEEN 10 AND 20"));
+    assertTrue(plan("SELECT a FROM t WHERE id > ? AND id <= ?")
+        .contains("access=[primary key], ranges=[[(?0..?1]]]"));
+  }
+
+  @Test
+  void inListAndRangesUseIndexes() {
+    assertEquals("""
+        LogicalProject(c=[$1])
+          LogicalFilter(condition=[SEARCH($0, Sarg[1L:BIGINT, 2L:BIGINT, 3L:BIGINT]:BIGINT)])
+            StrataTableScan(table=[[t]], columns=[[a, c]], access=[index t_a], ranges=[[=1], [=2], [=3]])""",
+        plan("SELECT c FROM t WHERE a IN (1, 2, 3)"));
+    assertTrue(plan("SELECT id FROM t WHERE b = 'x' AND c > 3")
+        .contains("access=[index t_bc], ranges=[[='x', (3..+inf)]]"));
+    assertTrue(plan("SELECT id FROM t WHERE a >= 7").contains("access=[index t_a], ranges=[[[7..+inf)]]"));
+  }
+
+  @Test
+  void unconstrainedScansReadOnlyTheColumnsTheyNeed() {
+    assertEquals("""
+        LogicalAggregate(group=[{}], EXPR$0=[COUNT()])
+          StrataTableScan(table=[[t]], columns=[[]])""", plan("SELECT COUNT(*) FROM t"));
+    assertTrue(plan("SELECT a + 1 FROM t WHERE c > 5").contains("StrataTableScan(table=[[t]], columns=[[a, c]])\n")
+        || plan("SELECT a + 1 FROM t WHERE c > 5").endsWith("StrataTableScan(table=[[t]], columns=[[a, c]])"));
+  }
+
+  @Test
+  void multiWayJoinsAreReordered() {
+    // written left to right, a naive plan joins big with big first; the planner instead keeps the
+    // large tables outside and joins the selective index lookup innermost
+    String p = plan("SELECT t1.id FROM big b1, big b2, t t1, t t2 WHERE b1.t_id = b2.id"
+        + " AND b2.t_id = t1.id AND t1.a = t2.id AND t2.b = 'z'");
+    List<String> lines = List.of(p.split("\n"));
+    assertEquals(3, p.split("LogicalJoin").length - 1, p);
+    assertTrue(lines.get(lines.size() - 1).contains("access=[index t_bc], ranges=[[='z']]"), p);
+    assertTrue(lines.get(1).contains("LogicalJoin") && lines.get(2).contains("StrataTableScan"),
+        "expected a scan as the outer input of the top join:\n" + p);
+    String naive = "LogicalJoin(condition=[=($1, $2)], joinType=[inner])\n      LogicalJoin";
+    assertTrue(!p.contains(naive), p);
+  }
+
+  @Test
+  void smallOuterJoinsLargeTableThroughItsKey() {
+    String p = plan("SELECT b.t_id FROM t JOIN big b ON b.id = t.a WHERE t.c = 1");
+    assertTrue(p.contains("LogicalCorrelate"), p);
+    assertTrue(p.contains("StrataTableScan(table=[[big]], access=[primary key], ranges=[[=$cor"), p);
+    assertEquals(List.of(), db.rows("SELECT b.t_id FROM t JOIN big b ON b.id = t.a WHERE t.c = 1"));
+  }
+
+  @Test
+  void manyWayJoinsPlanQuickly() {
+    StringBuilder from = new StringBuilder();
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      db.exec("CREATE TABLE IF NOT EXISTS j" + i + " (a INT, b INT)");
+      from.append(i == 0 ? "" : ", ").append("j").append(i);
+      if (i > 0) {
+        where.append(i == 1 ? "" : " AND ").append("j").append(i - 1).append(".b = j").append(i)
+            .append(".a");
+      }
+    }
+    long t0 = System.nanoTime();
+    String p = plan("SELECT COUNT(*) FROM " + from + " WHERE " + where);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println("24-way join planned in " + ms + " ms");
+    assertEquals(23, p.split("LogicalJoin").length - 1);
+    assertTrue(ms < 60_000, "24-way join took " + ms + " ms to plan");
+  }
+}

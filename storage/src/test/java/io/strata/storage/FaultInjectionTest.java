@@ -1,0 +1,206 @@
+package io.strata.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash simulation through {@link FaultyPageIO}: an operation fails at a random point (the
+ * process dies there), then unsynced writes are dropped, reordered or torn. The store must reopen
+ * at a version between the last acknowledged commit and the one in flight, read exactly as the
+ * model says, and pass the verifier. More scenarios: {@code -Dstrata.faults.scenarios=5000}.
+ */
+class FaultInjectionTest {
+
+  static byte[] key(int i) {
+    return String.format("key%05d", i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void crashAtRandomPoints() {
+    int scenarios = Integer.getInteger("strata.faults.scenarios", 400);
+    Long fixed = Long.getLong("strata.faults.seed");
+    long seed = fixed != null ? fixed : System.nanoTime();
+    System.out.println("FaultInjectionTest seed " + seed + " (rerun with -Dstrata.faults.seed=" + seed + ")");
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int s = 0; s < (fixed != null ? 1 : scenarios); s++) {
+      long sc = seed + s;
+      try {
+        String o = scenario(sc);
+        outcomes.merge(o, 1, Integer::sum);
+      } catch (Throwable t) {
+        throw new AssertionError("fault scenario failed, rerun with -Dstrata.faults.seed=" + sc + ": " + t, t);
+      }
+    }
+    System.out.println("FaultInjectionTest outcomes: " + outcomes);
+  }
+
+  private String scenario(long seed) {
+    Random rnd = new Random(seed);
+    FaultyPageIO io = new FaultyPageIO();
+    StoreOptions.Retention ret = switch (rnd.nextInt(3)) {
+      case 0 -> StoreOptions.Retention.keepAll();
+      default -> StoreOptions.Retention.keepLast(1 + rnd.nextInt(3));
+    };
+    StoreOptions opts = StoreOptions.defaults().withRetention(ret);
+    io.faultAt = 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 600);
+    FaultyPageIO.Crash mode = FaultyPageIO.Crash.values()[rnd.nextInt(4)];
+    boolean restartOnly = rnd.nextInt(5) == 0; // the process survives the I/O error and restarts
+    Map<Long, TreeMap<String, byte[]>> model = new HashMap<>();
+    long acked = -1;
+    long attempted = 0;
+    StoreImpl store = null;
+    try {
+      store = StoreImpl.open(io, opts);
+      acked = 0;
+      model.put(0L, new TreeMap<>());
+      TreeMap<String, byte[]> state = new TreeMap<>();
+      for (int c = 0; c < 40; c++) {
+        attempted = store.latestVersion() + 1;
+        int what = rnd.nextInt(10);
+        // the model holds the state of the version in flight before it commits
+        if (what == 0 && store.latestVersion() > 1) {
+          model.put(attempted, new TreeMap<>(state));
+          store.pin("p", store.latestVersion());
+        } else if (what == 1) {
+          model.put(attempted, new TreeMap<>(state));
+          store.vacuum();
+        } else {
+          TreeMap<String, byte[]> next = new TreeMap<>(state);
+          model.put(attempted, next);
+          store.update(t -> {
+            Tree tr = t.tree("t").orElseGet(() -> t.createTree("t"));
+            int n = 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 300 : 10);
+            for (int i = 0; i < n; i++) {
+              int k = rnd.nextInt(500);
+              if (rnd.nextInt(4) == 0) {
+                tr.delete(key(k));
+                next.remove("t/" + k);
+              } else {
+                byte[] v = new byte[rnd.nextInt(30) == 0 ? 3000 + rnd.nextInt(9000) : rnd.nextInt(60)];
+                rnd.nextBytes(v);
+                tr.put(key(k), v);
+                next.put("t/" + k, v);
+              }
+            }
+          });
+          state = next;
+        }
+        acked = store.latestVersion();
+      }
+    } catch (StorageException e) {
+      assertEquals(ErrorCode.IO, e.code(), "only the injected I/O fault may fail: " + e);
+      if (store != null) {
+        // the store refuses writes after an I/O error during commit
+        StoreImpl s = store;
+        StorageException again = assertThrows(StorageException.class, () -> s.update(t -> t.tree("t")));
+        assertEquals(ErrorCode.IO, again.code());
+      }
+    }
+    byte[] image = restartOnly ? io.liveImage() : io.crashImage(mode, rnd);
+    StoreImpl reopened = StoreImpl.open(new MemoryPageIO(image), opts);
+    long v = reopened.latestVersion();
+    if (acked < 0) {
+      assertTrue(v == 0, "a store whose creation crashed reopens empty");
+    } else {
+      assertTrue(v >= acked, "lost acknowledged version " + acked + ", reopened at " + v);
+      assertTrue(v <= attempted, "reopened at " + v + " beyond the attempted " + attempted);
+    }
+    TreeMap<String, byte[]> expect = model.getOrDefault(v, new TreeMap<>());
+    try (ReadTxn r = reopened.read()) {
+      TreeMap<String, byte[]> got = new TreeMap<>();
+      r.tree("t").ifPresent(t -> {
+        try (Cursor c = t.cursor()) {
+          for (boolean ok = c.first(); ok; ok = c.next()) {
+            String k = new String(c.key(), java.nio.charset.StandardCharsets.UTF_8).substring(3);
+            got.put("t/" + Integer.parseInt(k), c.value());
+          }
+        }
+        assertEquals(got.size(), t.size());
+      });
+      assertEquals(expect.keySet(), got.keySet(), "keys at version " + v);
+      for (String k : expect.keySet()) {
+        assertArrayEquals(expect.get(k), got.get(k), k);
+      }
+    }
+    Verifier.check(reopened);
+    // the reopened store keeps working
+    for (int i = 0; i < 3; i++) {
+      int n = i;
+      reopened.update(t -> t.tree("t").orElseGet(() -> t.createTree("t")).put(key(10_000 + n), new byte[n * 100]));
+    }
+    Verifier.check(reopened);
+    reopened.close();
+    return (acked < 0 ? "creation" : v == acked ? "acked" : "in-flight") + "/" + (restartOnly ? "restart" : mode);
+  }
+
+  @Test
+  void readErrorFailsTheTransaction() {
+    FaultyPageIO io = new FaultyPageIO();
+    StoreImpl store = StoreImpl.open(io, StoreOptions.defaults());
+    store.update(t -> {
+      Tree tr = t.createTree("t");
+      for (int i = 0; i < 2000; i++) {
+        tr.put(key(i), new byte[50]);
+      }
+    });
+    store.close();
+    store = StoreImpl.open(io, StoreOptions.defaults()); // empty cache
+    try (ReadTxn r = store.read()) {
+      Tree t = r.tree("t").orElseThrow();
+      io.failReads = true;
+      StorageException e = assertThrows(StorageException.class, () -> t.get(key(1234)));
+      assertEquals(ErrorCode.IO, e.code());
+      io.failReads = false;
+      assertEquals(ErrorCode.TXN_FAILED, assertThrows(StorageException.class, () -> t.get(key(1))).code());
+      assertTrue(r.isClosed());
+    }
+    try (ReadTxn r = store.read()) {
+      assertEquals(2000, r.tree("t").orElseThrow().size());
+      assertFalse(r.isClosed());
+    }
+    Verifier.check(store);
+  }
+
+  @Test
+  void corruptionNamesPageAndCheck() {
+    MemoryPageIO io = new MemoryPageIO();
+    StoreImpl store = StoreImpl.open(io, StoreOptions.defaults());
+    store.update(t -> {
+      Tree tr = t.createTree("t");
+      for (int i = 0; i < 3000; i++) {
+        tr.put(key(i), new byte[40]);
+      }
+    });
+    store.close();
+    byte[] image = io.image();
+    ArrayList<Long> leaves = new ArrayList<>();
+    for (long p = 2; p < image.length / 4096; p++) {
+      if (image[(int) (p * 4096 + 4)] == PageFormat.LEAF) {
+        leaves.add(p);
+      }
+    }
+    long victim = leaves.get(leaves.size() / 2);
+    image[(int) (victim * 4096 + 100)] ^= 0x55;
+    StoreImpl broken = StoreImpl.open(new MemoryPageIO(image), StoreOptions.defaults());
+    StorageException e = assertThrows(StorageException.class, () -> Verifier.check(broken));
+    assertEquals(ErrorCode.CORRUPT, e.code());
+    assertTrue(e.getMessage().contains("page " + victim) && e.getMessage().contains("CRC32C"), e.getMessage());
+    // both meta pages damaged: a clear error naming both
+    byte[] noMeta = io.image();
+    noMeta[10] ^= 1;
+    noMeta[4096 + 10] ^= 1;
+    StorageException m = assertThrows(StorageException.class, () -> StoreImpl.open(new MemoryPageIO(noMeta), StoreOptions.defaults()));
+    assertEquals(ErrorCode.CORRUPT, m.code());
+    assertTrue(m.getMessage().contains("page 0") && m.getMessage().contains("page 1"), m.getMessage());
+  }
+}

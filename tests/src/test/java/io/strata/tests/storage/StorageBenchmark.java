@@ -1,0 +1,299 @@
+package io.strata.tests.storage;
+
+import io.strata.storage.Cursor;
+import io.strata.storage.ReadTxn;
+import io.strata.storage.Store;
+import io.strata.storage.StoreOptions;
+import io.strata.storage.Tree;
+import io.strata.storage.WriteTxn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Strata storage against H2's MVStore in one run: 1,000,000 sequential and random puts (one
+ * transaction, and batches of 1,000), 1,000,000 random gets, a full scan, and durable single-put
+ * commits per second. Not part of the default test run (the class name does not match the test
+ * pattern). Run:
+ * <pre>
+ * mvn -B -pl tests -am test -Dtest=StorageBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * Options: {@code -Dstrata.bench.n=1000000 -Dstrata.bench.commits=2000 -Dstrata.bench.dir=/path}.
+ *
+ * <p>Configuration. Keys are 16 bytes (an 8-byte big-endian counter or random number, twice),
+ * values 100 random bytes. Strata: 4 KiB pages, {@code SyncMode.FULL} (every commit fsyncs pages,
+ * then the meta), retention {@code keepLast(5)} to match MVStore's default of keeping 5 versions
+ * (so both reuse the space of old versions). MVStore: file store, {@code autoCommitDisabled()},
+ * byte[] key and value types ({@link ByteArrayDataType}), default cache (16 MB); every commit is
+ * {@code commit()} then {@code sync()} (fsync), which is how MVStore makes a commit durable.
+ */
+public final class StorageBenchmark {
+  private static final int VALUE = 100;
+
+  @Test
+  void run() throws Exception {
+    main(new String[0]);
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = Integer.getInteger("strata.bench.n", 1_000_000);
+    int commits = Integer.getInteger("strata.bench.commits", 2000);
+    Path dir = Files.createTempDirectory(Path.of(System.getProperty("strata.bench.dir", System.getProperty("java.io.tmpdir"))), "bench");
+    try {
+      new Run(n, commits, dir).runAll();
+    } finally {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static byte[] key(long k) {
+    byte[] b = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (k >>> (56 - 8 * i));
+      b[8 + i] = b[i];
+    }
+    return b;
+  }
+
+  /** One benchmark run over n keys. */
+  private static final class Run {
+  private final int n;
+  private final int commits;
+  private final Path dir;
+  private final Map<String, double[]> results = new LinkedHashMap<>();
+
+  Run(int n, int commits, Path dir) {
+    this.n = n;
+    this.commits = commits;
+    this.dir = dir;
+  }
+
+  private long[] order(boolean random, long seed) {
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = i;
+    }
+    if (random) {
+      Random r = new Random(seed);
+      for (int i = n - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        long t = keys[i];
+        keys[i] = keys[j];
+        keys[j] = t;
+      }
+    }
+    return keys;
+  }
+
+  private byte[][] values() {
+    Random r = new Random(7);
+    byte[][] v = new byte[1024][VALUE];
+    for (byte[] x : v) {
+      r.nextBytes(x);
+    }
+    return v;
+  }
+
+  private void record(String name, double strataOps, double mvOps) {
+    results.put(name, new double[] {strataOps, mvOps});
+    System.out.printf("%-34s strata %12.0f ops/s   mvstore %12.0f ops/s   ratio %.2f%n", name, strataOps, mvOps,
+        strataOps / mvOps);
+  }
+
+  private void runAll() throws IOException {
+    System.out.printf("StorageBenchmark: n=%d, durable commits=%d, dir=%s, java %s%n", n, commits, dir,
+        System.getProperty("java.version"));
+    byte[][] vals = values();
+    for (String mode : List.of("sequential", "random")) {
+      boolean random = mode.equals("random");
+      long[] keys = order(random, 42);
+      record(mode + " puts, 1 txn", strataPuts(keys, vals, n, "s1-" + mode), mvPuts(keys, vals, n, "m1-" + mode));
+      record(mode + " puts, batches of 1000", strataPuts(keys, vals, 1000, "sb-" + mode),
+          mvPuts(keys, vals, 1000, "mb-" + mode));
+    }
+    // reads on the randomly loaded stores (batches), reopened with a cold start
+    long[] probe = order(true, 99);
+    double[] s = strataReads(probe, "sb-random");
+    double[] m = mvReads(probe, "mb-random");
+    record("random gets", s[0], m[0]);
+    record("full scan (entries/s)", s[1], m[1]);
+    record("durable single-put commits", strataCommits(vals), mvCommits(vals));
+    System.out.println();
+    System.out.println("| operation | Strata ops/s | MVStore ops/s | Strata / MVStore |");
+    System.out.println("|---|---:|---:|---:|");
+    results.forEach((k, v) -> System.out.printf("| %s | %.0f | %.0f | %.2f |%n", k, v[0], v[1], v[0] / v[1]));
+  }
+
+  private static double rate(long ops, long nanos) {
+    return ops * 1e9 / nanos;
+  }
+
+  private static final StoreOptions STRATA = StoreOptions.defaults().withRetention(StoreOptions.Retention.keepLast(5));
+
+  private double strataPuts(long[] keys, byte[][] vals, int batch, String name) {
+    Path f = dir.resolve(name + ".strata");
+    try (Store store = Store.open(f, STRATA)) {
+      store.update(t -> t.createTree("bench"));
+      long t0 = System.nanoTime();
+      int i = 0;
+      while (i < n) {
+        try (WriteTxn w = store.begin()) {
+          Tree t = w.tree("bench").orElseThrow();
+          int end = Math.min(n, i + batch);
+          for (; i < end; i++) {
+            t.put(key(keys[i]), vals[i & 1023]);
+          }
+          w.commit();
+        }
+      }
+      return rate(n, System.nanoTime() - t0);
+    }
+  }
+
+  private MVStore mvOpen(String name) {
+    return new MVStore.Builder().fileName(dir.resolve(name + ".mv").toString()).autoCommitDisabled().open();
+  }
+
+  private static MVMap<byte[], byte[]> mvMap(MVStore s) {
+    return s.openMap("bench", new MVMap.Builder<byte[], byte[]>().keyType(ByteArrayDataType.INSTANCE)
+        .valueType(ByteArrayDataType.INSTANCE));
+  }
+
+  private double mvPuts(long[] keys, byte[][] vals, int batch, String name) {
+    MVStore s = mvOpen(name);
+    try {
+      MVMap<byte[], byte[]> map = mvMap(s);
+      long t0 = System.nanoTime();
+      int i = 0;
+      while (i < n) {
+        int end = Math.min(n, i + batch);
+        for (; i < end; i++) {
+          map.put(key(keys[i]), vals[i & 1023]);
+        }
+        s.commit();
+        s.sync();
+      }
+      return rate(n, System.nanoTime() - t0);
+    } finally {
+      s.close();
+    }
+  }
+
+  private double[] strataReads(long[] probe, String name) {
+    try (Store store = Store.open(dir.resolve(name + ".strata"), STRATA); ReadTxn r = store.read()) {
+      Tree t = r.tree("bench").orElseThrow();
+      long found = 0;
+      for (int warm = 0; warm < 2; warm++) {
+        long t0 = System.nanoTime();
+        found = 0;
+        for (long k : probe) {
+          if (t.get(key(k)) != null) {
+            found++;
+          }
+        }
+        if (warm == 1) {
+          double gets = rate(probe.length, System.nanoTime() - t0);
+          check(found);
+          long s0 = System.nanoTime();
+          long c = 0;
+          long bytes = 0;
+          try (Cursor cur = t.cursor()) {
+            for (boolean ok = cur.first(); ok; ok = cur.next()) {
+              c++;
+              bytes += cur.value().length;
+            }
+          }
+          double scan = rate(c, System.nanoTime() - s0);
+          check(c);
+          check(bytes / VALUE);
+          return new double[] {gets, scan};
+        }
+      }
+      throw new IllegalStateException();
+    }
+  }
+
+  private double[] mvReads(long[] probe, String name) {
+    MVStore s = mvOpen(name);
+    try {
+      MVMap<byte[], byte[]> map = mvMap(s);
+      for (int warm = 0; warm < 2; warm++) {
+        long t0 = System.nanoTime();
+        long found = 0;
+        for (long k : probe) {
+          if (map.get(key(k)) != null) {
+            found++;
+          }
+        }
+        if (warm == 1) {
+          double gets = rate(probe.length, System.nanoTime() - t0);
+          check(found);
+          long s0 = System.nanoTime();
+          long c = 0;
+          long bytes = 0;
+          var cur = map.cursor(null);
+          while (cur.hasNext()) {
+            cur.next();
+            bytes += cur.getValue().length;
+            c++;
+          }
+          double scan = rate(c, System.nanoTime() - s0);
+          check(c);
+          check(bytes / VALUE);
+          return new double[] {gets, scan};
+        }
+      }
+      throw new IllegalStateException();
+    } finally {
+      s.close();
+    }
+  }
+
+  private void check(long count) {
+    if (count != n) {
+      throw new IllegalStateException("expected " + n + " entries, saw " + count);
+    }
+  }
+
+  private double strataCommits(byte[][] vals) {
+    try (Store store = Store.open(dir.resolve("commits.strata"), STRATA)) {
+      store.update(t -> t.createTree("bench"));
+      long t0 = System.nanoTime();
+      for (int i = 0; i < commits; i++) {
+        int k = i;
+        store.update(t -> t.tree("bench").orElseThrow().put(key(k), vals[k & 1023]));
+      }
+      return rate(commits, System.nanoTime() - t0);
+    }
+  }
+
+  private double mvCommits(byte[][] vals) {
+    MVStore s = mvOpen("commits");
+    try {
+      MVMap<byte[], byte[]> map = mvMap(s);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < commits; i++) {
+        map.put(key(i), vals[i & 1023]);
+        s.commit();
+        s.sync();
+      }
+      return rate(commits, System.nanoTime() - t0);
+    } finally {
+      s.close();
+    }
+  }
+
+  }
+}
