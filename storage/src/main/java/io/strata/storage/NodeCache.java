@@ -1,5 +1,6 @@
 package io.strata.storage;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -7,16 +8,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * page id maps to a group of {@link #WAYS} slots and a full group evicts with a clock bit.
  * Safe because a committed page never changes while any pinned version can reach it; a page that
  * is freed is {@link #remove removed} before it can be written again.
+ *
+ * <p>The page ids of a group's slots are also kept side by side in {@link #ids}, so a probe reads
+ * one cache line instead of dereferencing up to {@link #WAYS} scattered nodes. The two arrays are
+ * updated separately (node first, then id) and a reader may see them out of step; it therefore
+ * accepts a slot only when the node it loads carries the id it looks for ({@link Node#id} of a
+ * committed node never changes). A stale id only costs a miss.
  */
 final class NodeCache {
   private static final int WAYS = 8;
   private final AtomicReferenceArray<Node> slots;
+  private final AtomicLongArray ids;
   private final int groups;
 
   NodeCache(int capacity) {
     int g = Integer.highestOneBit(Math.max(64, capacity) / WAYS * 2 - 1);
     this.groups = Math.max(8, g);
     this.slots = new AtomicReferenceArray<>(groups * WAYS);
+    this.ids = new AtomicLongArray(groups * WAYS);
   }
 
   private int base(long id) {
@@ -27,12 +36,14 @@ final class NodeCache {
   Node get(long id) {
     int b = base(id);
     for (int i = 0; i < WAYS; i++) {
-      Node x = slots.getAcquire(b + i);
-      if (x != null && x.id == id) {
-        if (!x.hot) {
-          x.hot = true;
+      if (ids.getAcquire(b + i) == id) {
+        Node x = slots.getAcquire(b + i);
+        if (x != null && x.id == id) {
+          if (!x.hot) {
+            x.hot = true;
+          }
+          return x;
         }
-        return x;
       }
     }
     return null;
@@ -49,12 +60,12 @@ final class NodeCache {
           free = i;
         }
       } else if (y.id == x.id) {
-        slots.setRelease(b + i, x);
+        set(b + i, x);
         return;
       }
     }
     if (free >= 0) {
-      slots.setRelease(b + free, x);
+      set(b + free, x);
       return;
     }
     // clock within the group: first slot without the hot bit, clearing bits on the way
@@ -63,20 +74,25 @@ final class NodeCache {
       int i = b + ((start + round) & (WAYS - 1));
       Node y = slots.getAcquire(i);
       if (y == null || !y.hot) {
-        slots.setRelease(i, x);
+        set(i, x);
         return;
       }
       y.hot = false;
     }
-    slots.setRelease(b + start, x);
+    set(b + start, x);
+  }
+
+  private void set(int i, Node x) {
+    slots.setRelease(i, x);
+    ids.setRelease(i, x.id);
   }
 
   void remove(long id) {
     int b = base(id);
     for (int i = 0; i < WAYS; i++) {
       Node x = slots.getAcquire(b + i);
-      if (x != null && x.id == id) {
-        slots.compareAndSet(b + i, x, null);
+      if (x != null && x.id == id && slots.compareAndSet(b + i, x, null)) {
+        ids.compareAndSet(b + i, id, 0);
       }
     }
   }
@@ -84,6 +100,7 @@ final class NodeCache {
   void clear() {
     for (int i = 0; i < slots.length(); i++) {
       slots.setRelease(i, null);
+      ids.setRelease(i, 0);
     }
   }
 }
