@@ -40,6 +40,7 @@ final class SqlStates {
   static final String FOREIGN_KEY = "23503";
   static final String CHECK = "23514";
   static final String DATA = "22000";
+  static final String STRING_TOO_LONG = "22001";
   static final String NUMERIC_OUT_OF_RANGE = "22003";
   static final String DIVISION_BY_ZERO = "22012";
   static final String INVALID_CHARACTER_VALUE = "22018";
@@ -142,6 +143,10 @@ final class SqlStates {
       case CHECK_VIOLATION -> CHECK;
       case FOREIGN_KEY_VIOLATION -> FOREIGN_KEY;
       case DATA -> DATA;
+      case STRING_TOO_LONG -> STRING_TOO_LONG;
+      case NUMERIC_OUT_OF_RANGE -> NUMERIC_OUT_OF_RANGE;
+      case INVALID_DATETIME -> INVALID_DATETIME;
+      case INVALID_CHARACTER_VALUE -> INVALID_CHARACTER_VALUE;
       case DIVISION_BY_ZERO -> DIVISION_BY_ZERO;
       case BAD_PARAMETER -> INVALID_PARAMETER_VALUE;
       case SERIALIZATION_FAILURE -> SERIALIZATION_FAILURE;

@@ -58,6 +58,11 @@ class SqlStatesTest {
     assertEquals("23502", map(Reason.NOT_NULL_VIOLATION).getSQLState());
     assertEquals("23503", map(Reason.FOREIGN_KEY_VIOLATION).getSQLState());
     assertEquals("23514", map(Reason.CHECK_VIOLATION).getSQLState());
+    assertEquals("22001", map(Reason.STRING_TOO_LONG).getSQLState());
+    assertEquals("22003", map(Reason.NUMERIC_OUT_OF_RANGE).getSQLState());
+    assertEquals("22007", map(Reason.INVALID_DATETIME).getSQLState());
+    assertEquals("22018", map(Reason.INVALID_CHARACTER_VALUE).getSQLState());
+    assertEquals("22012", map(Reason.DIVISION_BY_ZERO).getSQLState());
     assertEquals("22012", map(Reason.DIVISION_BY_ZERO).getSQLState());
     assertInstanceOf(SQLDataException.class, map(Reason.DIVISION_BY_ZERO));
     assertEquals("40001", map(Reason.SERIALIZATION_FAILURE).getSQLState());

@@ -21,8 +21,16 @@ public class StrataException extends RuntimeException {
     NOT_NULL_VIOLATION,
     CHECK_VIOLATION,
     FOREIGN_KEY_VIOLATION,
-    /** Bad data: overflow, invalid cast, string too long, bad date. */
+    /** Bad data not covered by a more specific reason below. */
     DATA,
+    /** A string longer than the declared length of the column it is stored in. */
+    STRING_TOO_LONG,
+    /** A number outside the range of its target type (BIGINT, DECIMAL(p, s), ...). */
+    NUMERIC_OUT_OF_RANGE,
+    /** A date, time or timestamp value that is malformed or does not exist. */
+    INVALID_DATETIME,
+    /** A string that cannot be cast to the target type (not a number, not a boolean, ...). */
+    INVALID_CHARACTER_VALUE,
     DIVISION_BY_ZERO,
     BAD_PARAMETER,
     /** Write-write conflict with a concurrent commit. */

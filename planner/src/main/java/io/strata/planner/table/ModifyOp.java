@@ -134,10 +134,11 @@ final class ModifyOp implements Operator {
   /** Coerces to column types and checks NOT NULL and CHECK constraints. */
   private Object[] prepare(Object[] row) {
     for (int i = 0; i < row.length; i++) {
+      ColumnDef c = def.columns().get(i);
       if (row[i] != null) {
+        ColumnFit.check(row[i], c, def.name());
         row[i] = Values.convert(row[i], columnTypes[i]);
       }
-      ColumnDef c = def.columns().get(i);
       if (row[i] == null && !c.nullable()) {
         throw new StrataException(Reason.NOT_NULL_VIOLATION, "NULL value in column " + c.name()
             + " of table " + def.name() + " violates NOT NULL");

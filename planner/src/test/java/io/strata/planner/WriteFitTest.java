@@ -1,0 +1,40 @@
+package io.strata.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.strata.planner.StrataException.Reason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Values that do not fit their column are rejected on write, never truncated or saturated. */
+class WriteFitTest {
+
+  private static Reason failure(Db db, String sql, Object... params) {
+    return assertThrows(StrataException.class, () -> db.exec(sql, params)).reason();
+  }
+
+  @Test
+  void overLongStringIsRejected() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, s VARCHAR(3), c CHAR(2))");
+      assertEquals(Reason.STRING_TOO_LONG, failure(db, "INSERT INTO t VALUES (1, 'toolong', 'a')"));
+      assertEquals(Reason.STRING_TOO_LONG, failure(db, "INSERT INTO t VALUES (1, ?, 'a')", "toolong"));
+      assertEquals(Reason.STRING_TOO_LONG, failure(db, "INSERT INTO t VALUES (1, 'ab', 'abc')"));
+      db.exec("INSERT INTO t VALUES (1, 'abc', 'a')");
+      assertEquals(Reason.STRING_TOO_LONG, failure(db, "UPDATE t SET s = 'abcd' WHERE id = 1"));
+      assertEquals(Reason.STRING_TOO_LONG, failure(db, "UPDATE t SET s = s || 'x'"));
+      assertEquals(List.of("1,abc"), db.rows("SELECT id, s FROM t"));
+    }
+  }
+
+  @Test
+  void bigintBoundsAreStoredExactly() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE n (id INTEGER PRIMARY KEY, v INTEGER)");
+      db.exec("INSERT INTO n VALUES (1, 9223372036854775807), (2, -9223372036854775808)");
+      assertEquals(List.of("1,9223372036854775807", "2,-9223372036854775808"),
+          db.rows("SELECT id, v FROM n ORDER BY id"));
+    }
+  }
+}
