@@ -220,13 +220,19 @@ final class CursorImpl implements Cursor {
     });
   }
 
+  /** What {@link #enter} and the tree-changed check establish, without throwing. */
+  private boolean usable() {
+    return !closed && seenMod == tree.modCount && tree.exists && txn.status == TxnBase.Status.OPEN
+        && txn.store.isOpen();
+  }
+
   @Override
   public boolean next() {
     if (!valid) {
       return false;
     }
-    // fast path: the next entry is in the same leaf
-    if (!closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+    // fast path: the tree is unchanged and the transaction and store are usable
+    if (usable()) {
       Node l = path[depth - 1];
       int i = idx[depth - 1] + 1;
       if (i < l.n) {
@@ -236,6 +242,13 @@ final class CursorImpl implements Cursor {
           curKey = k;
           return true;
         }
+      }
+      // the next entry is in another leaf: step without the checks enter() just made
+      try {
+        return settle(stepNext());
+      } catch (StorageException e) {
+        txn.fail(e);
+        throw e;
       }
     }
     return guarded(() -> {
@@ -289,7 +302,7 @@ final class CursorImpl implements Cursor {
 
   @Override
   public byte[] value() {
-    if (valid && !closed && seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && txn.store.isOpen()) {
+    if (valid && usable()) {
       Object v = path[depth - 1].vals[idx[depth - 1]];
       if (v instanceof byte[] b) {
         return b;
