@@ -35,6 +35,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A prepared statement of a session. Queries and DML keep their plan and operator tree while the
@@ -377,6 +378,7 @@ final class StrataPrepared implements Prepared {
     for (int i = 0; i < n; i++) {
       Object v = normalize(params.get(i));
       if (v != null) {
+        checkIntegerRange(v, p.paramTypes().get(i), i);
         try {
           v = Values.convert(v, p.paramTypes().get(i));
         } catch (StrataException e) {
@@ -390,6 +392,28 @@ final class StrataPrepared implements Prepared {
       out[i] = v;
     }
     return out;
+  }
+
+  /** A value bound to an integer parameter must fit 64 bits; conversion alone would clamp it. */
+  private static void checkIntegerRange(Object v, RelDataType type, int index) {
+    if (!SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())) {
+      return;
+    }
+    boolean fits;
+    if (v instanceof java.math.BigDecimal bd) {
+      fits = bd.toBigInteger().bitLength() < 64;
+    } else if (v instanceof java.math.BigInteger bi) {
+      fits = bi.bitLength() < 64;
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      fits = d >= -0x1p63 && d < 0x1p63;
+    } else {
+      return;
+    }
+    if (!fits) {
+      throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "parameter " + (index + 1) + ": value "
+          + v + " is out of range for a 64-bit integer");
+    }
   }
 
   private static Object normalize(Object v) {

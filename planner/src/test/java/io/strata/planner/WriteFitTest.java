@@ -29,10 +29,19 @@ class WriteFitTest {
   }
 
   @Test
-  void bigintBoundsAreStoredExactly() {
+  void integerBeyondBigintIsRejected() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE n (id INTEGER PRIMARY KEY, v INTEGER)");
+      assertEquals(Reason.NUMERIC_OUT_OF_RANGE,
+          failure(db, "INSERT INTO n VALUES (1, 12345678901234567890123)"));
+      assertEquals(Reason.NUMERIC_OUT_OF_RANGE,
+          failure(db, "INSERT INTO n VALUES (1, -9223372036854775809)"));
+      assertEquals(Reason.NUMERIC_OUT_OF_RANGE, failure(db, "INSERT INTO n SELECT 1, 1e30"));
+      assertEquals(Reason.NUMERIC_OUT_OF_RANGE,
+          failure(db, "INSERT INTO n VALUES (1, ?)", new java.math.BigDecimal("1e30")));
       db.exec("INSERT INTO n VALUES (1, 9223372036854775807), (2, -9223372036854775808)");
+      assertEquals(Reason.NUMERIC_OUT_OF_RANGE,
+          failure(db, "UPDATE n SET v = 99999999999999999999 WHERE id = 1"));
       assertEquals(List.of("1,9223372036854775807", "2,-9223372036854775808"),
           db.rows("SELECT id, v FROM n ORDER BY id"));
     }

@@ -181,6 +181,7 @@ public final class Planner {
     boolean dml = validated.getKind() == SqlKind.INSERT || validated.getKind() == SqlKind.UPDATE
         || validated.getKind() == SqlKind.DELETE || validated.getKind() == SqlKind.MERGE;
     List<ColumnMeta> columns = dml ? List.of() : columns(validator, validated);
+    IntegerLiteralRange.check(validated);
     List<ParamMeta> params = new ArrayList<>();
     List<RelDataType> paramTypes = new ArrayList<>();
     for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
