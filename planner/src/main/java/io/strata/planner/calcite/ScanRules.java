@@ -96,8 +96,9 @@ final class ScanRules {
   }
 
   /**
-   * A project over a scan: a project of plain columns becomes the scan's column list; otherwise
-   * the scan emits only the columns the expressions use.
+   * A project over a scan: a project of distinct plain columns becomes the scan's column list;
+   * otherwise the scan emits only the columns the expressions use. A scan's column list never
+   * repeats a column.
    */
   private static final class ProjectScanRule extends RelOptRule {
     ProjectScanRule() {
@@ -112,10 +113,14 @@ final class ScanRules {
       int[] cols = scan.outputColumns();
       int[] out = new int[project.getProjects().size()];
       boolean refsOnly = true;
+      ImmutableBitSet.Builder seen = ImmutableBitSet.builder();
       for (int i = 0; i < out.length && refsOnly; i++) {
-        if (project.getProjects().get(i) instanceof RexInputRef ref) {
+        if (project.getProjects().get(i) instanceof RexInputRef ref && !seen.get(ref.getIndex())) {
+          seen.set(ref.getIndex());
           out[i] = cols[ref.getIndex()];
         } else {
+          // an expression or a repeated column: the scan reads each column once and the
+          // project above it computes or repeats it
           refsOnly = false;
         }
       }

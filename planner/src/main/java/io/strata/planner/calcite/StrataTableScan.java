@@ -62,6 +62,7 @@ public final class StrataTableScan extends TableScan {
   }
 
   StrataTableScan withProjects(int[] p) {
+    assert java.util.Arrays.stream(p).distinct().count() == p.length : "repeated scan column";
     return new StrataTableScan(getCluster(), table, strataTable, p, path);
   }
 

@@ -1,0 +1,35 @@
+package io.strata.planner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Query shapes from the sqllogictest suite that once gave wrong answers or failed. */
+class SltRegressionTest {
+
+  private static Db table() {
+    Db db = new Db();
+    db.exec("CREATE TABLE t (pk INT PRIMARY KEY, col0 INT, col1 INT, col2 INT)");
+    db.exec("INSERT INTO t VALUES (1, 10, 100, 7), (2, 20, NULL, 7), (3, 30, 300, 8)");
+    return db;
+  }
+
+  @Test
+  void repeatedColumnIsReadOnceAndRepeated() {
+    try (Db db = table()) {
+      assertEquals(List.of("10,10", "20,20", "30,30"),
+          db.rows("SELECT col0, col0 FROM t ORDER BY pk"));
+      assertEquals(List.of("100,10,100", "NULL,20,NULL", "300,30,300"),
+          db.rows("SELECT col1, col0, col1 FROM t ORDER BY pk"));
+      assertEquals(List.of("7", "8"), db.rows("SELECT 1 * col2 FROM t GROUP BY col2 ORDER BY 1"));
+      assertEquals("2,2", db.one("SELECT COUNT(col1), COUNT(col1) FROM t"));
+      assertEquals(List.of("30,30"), db.rows("SELECT col0, col0 FROM t WHERE col2 = 8"));
+      String plan = String.join("\n", db.rows("EXPLAIN SELECT col0, col0 FROM t"));
+      assertFalse(plan.contains("[col0, col0]"), plan);
+      assertTrue(plan.contains("StrataTableScan"), plan);
+    }
+  }
+}
