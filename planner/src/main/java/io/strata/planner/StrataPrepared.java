@@ -211,12 +211,17 @@ final class StrataPrepared implements Prepared {
   @Override
   public Result execute(List<?> params) {
     session.checkOpen();
-    return switch (kind) {
-      case TRANSACTION -> transaction((SqlTransactionControl) node);
-      case SET_AS_OF -> setAsOf((SqlSetAsOf) node, params);
-      case DDL -> ddl();
-      default -> run(params);
-    };
+    session.enterStatement();
+    try {
+      return switch (kind) {
+        case TRANSACTION -> transaction((SqlTransactionControl) node);
+        case SET_AS_OF -> setAsOf((SqlSetAsOf) node, params);
+        case DDL -> ddl();
+        default -> run(params);
+      };
+    } finally {
+      session.exitStatement();
+    }
   }
 
   private Result transaction(SqlTransactionControl t) {

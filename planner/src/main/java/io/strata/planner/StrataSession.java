@@ -33,6 +33,12 @@ import org.apache.calcite.sql.SqlNode;
  * before it, so it leaves no partial effect; a failing autocommit statement aborts its transaction.
  * {@code txnDdl} says the open transaction changed the catalog, so its catalog is read from the
  * transaction rather than the engine's cache and its plans are not shared.
+ *
+ * <p>Cancellation: a statement spans from the entry of {@code execute}/{@code prepare} (before
+ * parsing) to its return; {@code depth} counts nested entries on the session's own thread. A
+ * {@link #cancel()} that arrives while a statement is in progress, in any phase, marks that
+ * statement (by its number) cancelled, so it stops at its next check; a cancel with no statement in
+ * progress is ignored and never affects the next one.
  */
 final class StrataSession implements Session {
   /** Constant folder for the planner: the executor's evaluator, so folding agrees with running. */
@@ -50,7 +56,10 @@ final class StrataSession implements Session {
   private boolean txnDdl;
   private final Map<String, WriteTxn.Savepoint> savepoints = new LinkedHashMap<>();
   private volatile ExecContext running;
-  private volatile boolean cancelRequested;
+  private int depth;
+  private volatile boolean inStatement;
+  private volatile long statementNo;
+  private volatile long cancelledNo = -1;
   private boolean closed;
 
   StrataSession(Engine engine) {
@@ -79,10 +88,47 @@ final class StrataSession implements Session {
   @Override
   public Prepared prepare(String sql) {
     checkOpen();
-    long t0 = System.nanoTime();
-    SqlNode node = parse(sql);
-    timings.parse += System.nanoTime() - t0;
-    return new StrataPrepared(this, sql, node);
+    enterStatement();
+    try {
+      long t0 = System.nanoTime();
+      SqlNode node = parse(sql);
+      timings.parse += System.nanoTime() - t0;
+      return new StrataPrepared(this, sql, node);
+    } finally {
+      exitStatement();
+    }
+  }
+
+  @Override
+  public Result execute(String sql, List<?> params) {
+    checkOpen();
+    enterStatement();
+    try {
+      return prepare(sql).execute(params);
+    } finally {
+      exitStatement();
+    }
+  }
+
+  /** Marks the start of a statement (or of a nested phase of the current one). */
+  void enterStatement() {
+    if (depth++ == 0) {
+      statementNo++;
+      inStatement = true;
+    }
+  }
+
+  void exitStatement() {
+    if (--depth == 0) {
+      inStatement = false;
+    }
+  }
+
+  /** Throws CANCELLED if {@link #cancel()} arrived during the current statement. */
+  void checkCancelled() {
+    if (inStatement && cancelledNo == statementNo) {
+      throw new StrataException(Reason.CANCELLED, "statement cancelled");
+    }
   }
 
   // ------------------------------------------------------------------ statement transactions
@@ -187,7 +233,7 @@ final class StrataSession implements Session {
    */
   Stmt begin(boolean writes) {
     checkOpen();
-    cancelRequested = false;
+    checkCancelled();
     try {
       if (asOf.isPresent()) {
         long v = asOf.getAsLong();
@@ -228,9 +274,7 @@ final class StrataSession implements Session {
   ExecContext newContext(Object[] params, TxnScope scope) {
     ExecContext ctx = new ExecContext(params, scope);
     running = ctx;
-    if (cancelRequested) {
-      ctx.cancel();
-    }
+    checkCancelled();
     return ctx;
   }
 
@@ -442,7 +486,9 @@ final class StrataSession implements Session {
 
   @Override
   public void cancel() {
-    cancelRequested = true;
+    if (inStatement) {
+      cancelledNo = statementNo;
+    }
     ExecContext c = running;
     if (c != null) {
       c.cancel();
