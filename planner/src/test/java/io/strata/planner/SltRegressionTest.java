@@ -32,4 +32,25 @@ class SltRegressionTest {
       assertTrue(plan.contains("StrataTableScan"), plan);
     }
   }
+
+  @Test
+  void aggregateWithoutFrom() {
+    try (Db db = new Db()) {
+      assertEquals("3", db.one("SELECT COUNT(*) * 3"));
+      assertEquals("80,27", db.one("SELECT MIN(80), 27"));
+      assertEquals("-1", db.one("SELECT - COUNT(*) AS col1"));
+    }
+  }
+
+  @Test
+  void bareConstantSurvivesAnEmptyAggregateInput() {
+    try (Db db = table()) {
+      assertEquals("NULL,27", db.one("SELECT MIN(80), 27 FROM t WHERE 1 = 0"));
+      assertEquals("27,0", db.one("SELECT 27, COUNT(*) FROM t WHERE 1 = 0"));
+      assertEquals("NULL,27", db.one("SELECT MIN(col0), 27 FROM t WHERE col1 = 0"));
+      assertEquals("10,27", db.one("SELECT MIN(col0), 27 FROM t"));
+      assertEquals(List.of("7,5,2", "8,5,1"),
+          db.rows("SELECT col2, 5, COUNT(*) FROM t GROUP BY col2 ORDER BY col2"));
+    }
+  }
 }

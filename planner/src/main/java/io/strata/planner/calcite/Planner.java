@@ -86,6 +86,8 @@ public final class Planner {
       .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
       .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
       .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+      // before any folding can empty an aggregate's input
+      .addRuleInstance(ConstantAnyValueRule.INSTANCE)
       .build();
 
   private static HepProgram pushDown(boolean reduce) {
