@@ -18,27 +18,33 @@ import org.apache.calcite.schema.lookup.Named;
 /**
  * The tables and views of one catalog, looked up on demand. The root schema (version -1) is the
  * statement's snapshot; it also holds {@code strata_versions}, the {@code INFORMATION_SCHEMA}
- * sub-schema and, for AS OF, a sub-schema {@code "$v<n>"} per committed version n whose tables
+ * sub-schema, a {@code PUBLIC} sub-schema with the same tables and views (the schema metadata
+ * reports them in) and, for AS OF, a sub-schema {@code "$v<n>"} per committed version n whose tables
  * read that version.
  */
 public final class StrataSchema extends AbstractSchema {
   /** Prefix of per-version sub-schema names. */
   public static final String VERSION_PREFIX = "$v";
   public static final String INFORMATION_SCHEMA = "INFORMATION_SCHEMA";
+  /** The schema user tables are reported in; {@code PUBLIC.t} names the same table as {@code t}. */
+  public static final String PUBLIC = "PUBLIC";
 
   private final CatalogSource source;
   private final long version;
   private final ViewResolver views;
+  /** Whether this is the root schema (the only one with sub-schemas). */
+  private final boolean root;
   private Catalog catalog;
 
   public StrataSchema(CatalogSource source, ViewResolver views) {
-    this(source, -1, views);
+    this(source, -1, views, true);
   }
 
-  private StrataSchema(CatalogSource source, long version, ViewResolver views) {
+  private StrataSchema(CatalogSource source, long version, ViewResolver views, boolean root) {
     this.source = source;
     this.version = version;
     this.views = views;
+    this.root = root;
   }
 
   /** The name of the sub-schema for a version. */
@@ -121,7 +127,7 @@ public final class StrataSchema extends AbstractSchema {
 
   @Override
   public Lookup<? extends Schema> subSchemas() {
-    if (version >= 0) {
+    if (!root) {
       return Lookup.empty();
     }
     return new Lookup<Schema>() {
@@ -130,13 +136,17 @@ public final class StrataSchema extends AbstractSchema {
         if (name.startsWith(VERSION_PREFIX)) {
           try {
             long v = Long.parseLong(name.substring(VERSION_PREFIX.length()));
-            return new StrataSchema(source, v, views);
+            return new StrataSchema(source, v, views, false);
           } catch (NumberFormatException e) {
             return null;
           }
         }
-        if (name.toUpperCase(Locale.ROOT).equals(INFORMATION_SCHEMA)) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.equals(INFORMATION_SCHEMA)) {
           return new InformationSchema();
+        }
+        if (upper.equals(PUBLIC)) {
+          return new StrataSchema(source, -1, views, false);
         }
         return null;
       }
@@ -147,12 +157,14 @@ public final class StrataSchema extends AbstractSchema {
         if (s == null) {
           return null;
         }
-        return new Named<>(s instanceof InformationSchema ? INFORMATION_SCHEMA : name, s);
+        String canonical = s instanceof InformationSchema ? INFORMATION_SCHEMA
+            : name.equalsIgnoreCase(PUBLIC) ? PUBLIC : name;
+        return new Named<>(canonical, s);
       }
 
       @Override
       public Set<String> getNames(LikePattern pattern) {
-        return Set.of(INFORMATION_SCHEMA);
+        return Set.of(INFORMATION_SCHEMA, PUBLIC);
       }
     };
   }
