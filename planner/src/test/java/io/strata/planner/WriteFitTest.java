@@ -2,9 +2,12 @@ package io.strata.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.planner.StrataException.Reason;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Values that do not fit their column are rejected on write, never truncated or saturated. */
@@ -44,6 +47,22 @@ class WriteFitTest {
           failure(db, "UPDATE n SET v = 99999999999999999999 WHERE id = 1"));
       assertEquals(List.of("1,9223372036854775807", "2,-9223372036854775808"),
           db.rows("SELECT id, v FROM n ORDER BY id"));
+    }
+  }
+
+  @Test
+  void decimalBeyondItsPrecisionIsRejected() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE d (id INTEGER PRIMARY KEY, v DECIMAL(5, 2))");
+      db.exec("INSERT INTO d VALUES (1, 123.456), (2, -999.99)");
+      assertEquals(List.of("1,123.46", "2,-999.99"), db.rows("SELECT id, v FROM d ORDER BY id"));
+      // the DECIMAL(p, s) cast in the plan rejects these; it reports generic DATA until the
+      // evaluator uses NUMERIC_OUT_OF_RANGE
+      Set<Reason> outOfRange = EnumSet.of(Reason.NUMERIC_OUT_OF_RANGE, Reason.DATA);
+      assertTrue(outOfRange.contains(failure(db, "INSERT INTO d VALUES (3, 1000)")));
+      assertTrue(outOfRange.contains(failure(db, "INSERT INTO d VALUES (3, ?)", 123456)));
+      assertTrue(outOfRange.contains(failure(db, "UPDATE d SET v = v * 10")));
+      assertEquals(List.of("1,123.46", "2,-999.99"), db.rows("SELECT id, v FROM d ORDER BY id"));
     }
   }
 }

@@ -6,13 +6,16 @@ import io.strata.planner.catalog.ColumnDef;
 import io.strata.planner.catalog.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 
 /**
  * Rejects a value that does not fit the column it is written to, before it is converted to the
  * column's type: the conversion itself is lenient (it saturates integers and keeps long strings,
  * as expressions need), but a stored value must never be silently altered. Strings longer than a
  * declared VARCHAR(n)/CHAR(n) fail with {@link Reason#STRING_TOO_LONG}; numbers outside the 64-bit
- * range of an integer column fail with {@link Reason#NUMERIC_OUT_OF_RANGE}.
+ * range of an integer column fail with {@link Reason#NUMERIC_OUT_OF_RANGE}. After conversion, a
+ * DECIMAL(p, s) value is rounded half up to scale s and fails with NUMERIC_OUT_OF_RANGE if it then
+ * needs more than p - s integer digits.
  */
 final class ColumnFit {
   private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -43,6 +46,22 @@ final class ColumnFit {
       }
       default -> { }
     }
+  }
+
+  /** The converted value of a DECIMAL column at the column's scale. */
+  static Object fitConverted(Object v, ColumnDef column, String table) {
+    ColumnType t = column.type();
+    if (!(v instanceof BigDecimal bd) || !t.sqlType().equals("DECIMAL") || t.precision() <= 0
+        || t.scale() < 0) {
+      return v;
+    }
+    BigDecimal r = bd.setScale(t.scale(), RoundingMode.HALF_UP);
+    if (r.precision() - r.scale() > t.precision() - t.scale()) {
+      throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "value " + bd.toPlainString()
+          + " is out of range for column " + column.name() + " of table " + table + " (DECIMAL("
+          + t.precision() + ", " + t.scale() + "))");
+    }
+    return r;
   }
 
   private static boolean fitsLong(Object v) {

@@ -137,7 +137,7 @@ final class ModifyOp implements Operator {
       ColumnDef c = def.columns().get(i);
       if (row[i] != null) {
         ColumnFit.check(row[i], c, def.name());
-        row[i] = Values.convert(row[i], columnTypes[i]);
+        row[i] = ColumnFit.fitConverted(Values.convert(row[i], columnTypes[i]), c, def.name());
       }
       if (row[i] == null && !c.nullable()) {
         throw new StrataException(Reason.NOT_NULL_VIOLATION, "NULL value in column " + c.name()

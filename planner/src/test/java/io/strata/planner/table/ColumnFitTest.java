@@ -40,4 +40,16 @@ class ColumnFitTest {
     ColumnFit.check("a\uD83D\uDE00b", VC3, "T1");
     ColumnFit.check("x".repeat(10_000), TEXT, "T1");
   }
+
+  @Test
+  void decimalsAreRoundedToScaleAndRangeChecked() {
+    ColumnDef d52 = new ColumnDef(4, "D", ColumnType.of("DECIMAL", 5, 2), true, null);
+    assertEquals(new BigDecimal("123.46"), ColumnFit.fitConverted(new BigDecimal("123.455"), d52, "T1"));
+    assertEquals(new BigDecimal("-999.99"), ColumnFit.fitConverted(new BigDecimal("-999.99"), d52, "T1"));
+    assertEquals(Reason.NUMERIC_OUT_OF_RANGE, assertThrows(StrataException.class,
+        () -> ColumnFit.fitConverted(new BigDecimal("999.995"), d52, "T1")).reason());
+    assertEquals(Reason.NUMERIC_OUT_OF_RANGE, assertThrows(StrataException.class,
+        () -> ColumnFit.fitConverted(new BigDecimal("1000"), d52, "T1")).reason());
+    assertEquals(5L, ColumnFit.fitConverted(5L, INT, "T1"));
+  }
 }
