@@ -54,6 +54,8 @@ final class StrataPrepared implements Prepared {
   private final Kind kind;
   private final boolean asOf;
   private SqlNode unplanned;
+  /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
+  private List<Integer> planParams;
   private Plan plan;
   private long planGeneration = -1;
   private boolean planShared;
@@ -127,7 +129,28 @@ final class StrataPrepared implements Prepared {
 
   @Override
   public List<ParamMeta> parameters() {
-    return plan != null ? plan.params() : List.of();
+    if (plan != null) {
+      return plan.params();
+    }
+    // an AS OF statement with parameters is planned at execution, once the version is known;
+    // until then its parameters are counted but not typed
+    List<ParamMeta> untyped = new ArrayList<>();
+    for (int i = dynamicParamCount(node); i > 0; i--) {
+      untyped.add(new ParamMeta(Types.OTHER, "ANY", 0, 0));
+    }
+    return untyped;
+  }
+
+  private static int dynamicParamCount(SqlNode node) {
+    int[] max = {0};
+    node.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        max[0] = Math.max(max[0], param.getIndex() + 1);
+        return param;
+      }
+    });
+    return max[0];
   }
 
   // ------------------------------------------------------------------ planning
@@ -150,8 +173,10 @@ final class StrataPrepared implements Prepared {
     SqlNode n = unplanned != null ? unplanned : StrataSession.parse(sql);
     unplanned = null;
     Planner planner = session.planner(stmt);
+    planParams = null;
     if (asOf) {
       n = AsOf.rewrite(n, e -> evalConstant(stmt, e, params), session.engine, new ArrayList<>());
+      n = renumberRemainingParams(n);
     }
     if (n instanceof org.apache.calcite.sql.SqlUpdate u) {
       lastAssignmentWins(u);
@@ -162,6 +187,39 @@ final class StrataPrepared implements Prepared {
     }
     install(p, gen, shareable);
     return p;
+  }
+
+  /**
+   * The AS OF rewrite consumed the parameters of its operands; number the rest from 0 and remember
+   * which statement parameter each one takes ({@link #planParams}).
+   */
+  private SqlNode renumberRemainingParams(SqlNode n) {
+    List<Integer> sources = new ArrayList<>();
+    SqlNode out = n.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        sources.add(param.getIndex());
+        return new org.apache.calcite.sql.SqlDynamicParam(sources.size() - 1,
+            param.getParserPosition());
+      }
+    });
+    planParams = sources;
+    return out;
+  }
+
+  /** The statement's parameter values in the order the current plan numbers them. */
+  private List<?> planParamValues(List<?> params) {
+    if (planParams == null || params == null) {
+      return params;
+    }
+    List<Object> out = new ArrayList<>();
+    for (int source : planParams) {
+      if (source >= params.size()) {
+        throw new StrataException(Reason.BAD_PARAMETER, "no value for parameter " + (source + 1));
+      }
+      out.add(params.get(source));
+    }
+    return out;
   }
 
   /** {@code UPDATE t SET x = 1, x = 2} assigns 2, as in SQLite: keep each column's last value. */
@@ -197,11 +255,28 @@ final class StrataPrepared implements Prepared {
 
   /** Evaluates a constant expression (AS OF operands) with the statement's parameters. */
   private Object evalConstant(StrataSession.Stmt stmt, SqlNode expr, List<?> params) {
-    SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(expr), null, null,
-        null, null, null, null, null, null, null, null);
+    // the operand is planned on its own, so its parameters are renumbered from 0 and given
+    // just their own values
+    List<Object> own = new ArrayList<>();
+    SqlNode renumbered = expr.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        if (param.getIndex() >= params.size()) {
+          throw new StrataException(Reason.BAD_PARAMETER, "no value for parameter "
+              + (param.getIndex() + 1) + " of the AS OF clause");
+        }
+        own.add(params.get(param.getIndex()));
+        return new org.apache.calcite.sql.SqlDynamicParam(own.size() - 1, param.getParserPosition());
+      }
+    });
+    if (renumbered instanceof org.apache.calcite.sql.SqlDynamicParam) {
+      return normalize(own.get(0)); // a bare ? has no type to validate; its value is the operand
+    }
+    SqlSelect select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(renumbered), null,
+        null, null, null, null, null, null, null, null, null);
     Plan p = session.planner(stmt).plan(select);
     Operator op = PlanBuilder.build(p.rel(), new StorageOperators(t -> List.of()));
-    ExecContext ctx = new ExecContext(convertParams(params, p), stmt.scope);
+    ExecContext ctx = new ExecContext(convertParams(own, p), stmt.scope);
     List<Object[]> rows = StrataSession.drain(op, ctx);
     return rows.isEmpty() ? null : rows.get(0)[0];
   }
@@ -333,7 +408,7 @@ final class StrataPrepared implements Prepared {
         stmt.finish();
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
-      Object[] values = convertParams(params, p);
+      Object[] values = convertParams(planParamValues(params), p);
       if (operator == null) {
         Catalog catalog = stmt.catalog;
         storageOps = new StorageOperators(t -> checks(stmt, catalog, t));

@@ -37,6 +37,23 @@ class AsOfTest {
     }
   }
 
+  @Test
+  void preparedAsOfStatementsTakeParameters() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      db.exec("INSERT INTO t VALUES (1, 10), (2, 20)");
+      long v1 = db.store.latestVersion();
+      db.exec("UPDATE t SET v = 11 WHERE id = 1");
+      Prepared byKey = db.session.prepare("SELECT v FROM t AS OF VERSION " + v1 + " WHERE id = ?");
+      assertEquals(1, byKey.parameters().size());
+      assertEquals(List.of("10"), Db.rows(db.session, byKey.sql(), 1L));
+      Prepared byVersion = db.session.prepare("SELECT v FROM t AS OF VERSION ? WHERE id = ?");
+      assertEquals(2, byVersion.parameters().size());
+      assertEquals(List.of("10"), Db.rows(db.session, byVersion.sql(), v1, 1L));
+      assertEquals(List.of("11"), Db.rows(db.session, byVersion.sql(), v1 + 1, 1L));
+    }
+  }
+
   private static LocalDateTime commitTime(Db db, long v) {
     return LocalDateTime.ofInstant(db.store.version(v).orElseThrow().commitTime(),
         ZoneId.systemDefault()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
