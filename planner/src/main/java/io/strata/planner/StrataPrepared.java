@@ -38,9 +38,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A prepared statement of a session. Queries and DML keep their plan and operator tree while the
- * catalog generation stays the same, so re-execution skips parsing, planning and building; the
- * engine shares plans between sessions by text and generation.
+ * A prepared statement of a session. Queries and DML keep their plan while the catalog generation
+ * stays the same, so re-execution skips parsing and planning; the engine shares plans between
+ * sessions by text and generation.
+ *
+ * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so every
+ * execution builds its own operator tree from the plan (building is cheap next to planning).
+ * Two open results of the same statement therefore never share an operator.
  */
 final class StrataPrepared implements Prepared {
   private enum Kind { QUERY, DML, EXPLAIN, DDL, TRANSACTION, SET_AS_OF }
@@ -59,8 +63,6 @@ final class StrataPrepared implements Prepared {
   private Plan plan;
   private long planGeneration = -1;
   private boolean planShared;
-  private Operator operator;
-  private StorageOperators storageOps;
 
   StrataPrepared(StrataSession session, String sql, SqlNode node) {
     this.session = session;
@@ -249,8 +251,6 @@ final class StrataPrepared implements Prepared {
     plan = p;
     planGeneration = gen;
     planShared = shared;
-    operator = null;
-    storageOps = null;
   }
 
   /** Evaluates a constant expression (AS OF operands) with the statement's parameters. */
@@ -409,11 +409,9 @@ final class StrataPrepared implements Prepared {
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
       Object[] values = convertParams(planParamValues(params), p);
-      if (operator == null) {
-        Catalog catalog = stmt.catalog;
-        storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
-        operator = PlanBuilder.build(p.rel(), storageOps);
-      }
+      Catalog catalog = stmt.catalog;
+      StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+      Operator operator = PlanBuilder.build(p.rel(), storageOps);
       long t0 = System.nanoTime();
       ExecContext ctx = session.newContext(values, stmt.scope);
       List<Object[]> rows = StrataSession.drain(operator, ctx);
