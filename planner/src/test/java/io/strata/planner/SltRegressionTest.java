@@ -39,6 +39,19 @@ class SltRegressionTest {
       assertEquals("3", db.one("SELECT COUNT(*) * 3"));
       assertEquals("80,27", db.one("SELECT MIN(80), 27"));
       assertEquals("-1", db.one("SELECT - COUNT(*) AS col1"));
+      assertEquals("94,1", db.one("SELECT NULLIF(94, 95), COUNT(*)"));
+      assertEquals("94,1", db.one("SELECT (NULLIF(94, 95)) AS a, COUNT(*)"));
+      assertEquals("NULL", db.one("SELECT ( + + NULLIF ( 94, + - 95 + + - ( 44 ) + - 15 ) ), "
+          + "- ( + 82 ) * + - CAST ( NULL AS REAL ) / + COUNT ( * ) AS col1").split(",")[1]);
+      assertEquals("2,1", db.one("SELECT CASE WHEN 1 = 1 THEN 2 END, COUNT(*)"));
+      assertEquals("3,1", db.one("SELECT COALESCE(NULL, 3), MAX(1)"));
+    }
+    try (Db db = table()) {
+      assertEquals(List.of("0,2", "1,1"), db.rows(
+          "SELECT CASE WHEN col2 > 7 THEN 1 ELSE 0 END, COUNT(*) FROM t GROUP BY col2 ORDER BY 1"));
+      assertEquals("7,3", db.one("SELECT COALESCE(NULL, 7), COUNT(*) FROM t"));
+      assertEquals(List.of("100,1", "300,1"), db.rows(
+          "SELECT NULLIF(col1, 0), COUNT(*) FROM t WHERE col1 IS NOT NULL GROUP BY col1 ORDER BY 1"));
     }
   }
 

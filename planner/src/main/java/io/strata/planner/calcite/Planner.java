@@ -174,7 +174,7 @@ public final class Planner {
     long t0 = System.nanoTime();
     SqlNode validated;
     try {
-      validated = validator.validate(node);
+      validated = validator.validate(CaseItemsInAggregates.apply(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }
@@ -313,7 +313,7 @@ public final class Planner {
   public RelDataType rowType(SqlNode query) {
     SqlValidator v = newValidator(reader);
     try {
-      return v.getValidatedNodeType(v.validate(query));
+      return v.getValidatedNodeType(v.validate(CaseItemsInAggregates.apply(query)));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }
@@ -352,7 +352,7 @@ public final class Planner {
     SqlNode node = parser.apply(view.sql());
     SqlValidator v = newValidator(reader.withSchemaPath(schemaPath));
     try {
-      SqlNode validated = v.validate(node);
+      SqlNode validated = v.validate(CaseItemsInAggregates.apply(node));
       return v.getValidatedNodeType(validated);
     } catch (RuntimeException e) {
       StrataException se = ValidationErrors.translate(e);
@@ -366,7 +366,7 @@ public final class Planner {
     SqlNode node = parser.apply(sql);
     CalciteCatalogReader r = reader.withSchemaPath(schemaPath);
     SqlValidator v = newValidator(r);
-    SqlNode validated = v.validate(node);
+    SqlNode validated = v.validate(CaseItemsInAggregates.apply(node));
     SqlToRelConverter converter = new SqlToRelConverter(this::expandView, v, r, cluster,
         StandardConvertletTable.INSTANCE, TO_REL);
     return converter.convertQuery(validated, true, false);
