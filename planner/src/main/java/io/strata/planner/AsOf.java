@@ -45,6 +45,26 @@ final class AsOf {
   }
 
   /**
+   * Whether every AS OF operand is a literal, so the versions it names are fixed and the plan
+   * can be made once and cached; otherwise (parameters, CURRENT_TIMESTAMP, …) it is planned at
+   * each execution.
+   */
+  static boolean literalOperands(SqlNode node) {
+    boolean[] literal = {true};
+    node.accept(new SqlShuttle() {
+      @Override
+      public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlAsOfTable a) {
+          literal[0] &= a.expression() instanceof org.apache.calcite.sql.SqlLiteral;
+          return call;
+        }
+        return super.visit(call);
+      }
+    });
+    return literal[0];
+  }
+
+  /**
    * Rewrites every table-level AS OF; {@code eval} evaluates a constant expression. Returns the
    * rewritten tree and appends the versions read to {@code versions}.
    */

@@ -71,7 +71,7 @@ final class StrataPrepared implements Prepared {
     this.kind = classify(node);
     this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
     this.unplanned = node;
-    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !hasParamsInAsOf()) {
+    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !asOfResolvedPerExecution()) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
         planFor(stmt, List.of());
         stmt.finish();
@@ -79,8 +79,9 @@ final class StrataPrepared implements Prepared {
     }
   }
 
-  private boolean hasParamsInAsOf() {
-    return asOf && sql.contains("?");
+  /** Whether the AS OF versions are known only at execution (see {@link AsOf#literalOperands}). */
+  private boolean asOfResolvedPerExecution() {
+    return asOf && !AsOf.literalOperands(node);
   }
 
   private static Kind classify(SqlNode node) {
@@ -160,7 +161,7 @@ final class StrataPrepared implements Prepared {
   private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
     Catalog catalog = stmt.catalog;
     long gen = catalog.generation();
-    boolean shareable = !stmt.catalogPrivate && !hasParamsInAsOf();
+    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution();
     if (plan != null && planShared && shareable && planGeneration == gen) {
       return plan;
     }

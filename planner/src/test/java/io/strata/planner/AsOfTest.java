@@ -45,7 +45,9 @@ class AsOfTest {
       long v1 = db.store.latestVersion();
       db.exec("UPDATE t SET v = 11 WHERE id = 1");
       Prepared byKey = db.session.prepare("SELECT v FROM t AS OF VERSION " + v1 + " WHERE id = ?");
+      // a literal version is resolved at prepare time: the plan is made once and types its ?
       assertEquals(1, byKey.parameters().size());
+      assertEquals(java.sql.Types.BIGINT, byKey.parameters().get(0).jdbcType());
       assertEquals(List.of("10"), Db.rows(db.session, byKey.sql(), 1L));
       Prepared byVersion = db.session.prepare("SELECT v FROM t AS OF VERSION ? WHERE id = ?");
       assertEquals(2, byVersion.parameters().size());
