@@ -46,7 +46,7 @@ import javax.sql.rowset.serial.SerialClob;
  * dirty or non-repeatable reads, and no phantoms either) and runs every requested level at it.
  * Asking for SERIALIZABLE is accepted with a warning, because write skew remains possible.
  */
-final class JdbcConnection implements StrataConnection {
+final class JdbcConnection implements StrataConnection, SelfWrapper {
   private static final int ISOLATION = TRANSACTION_REPEATABLE_READ;
 
   final ConnectionUrl url;
@@ -697,19 +697,6 @@ final class JdbcConnection implements StrataConnection {
     Properties p = new Properties();
     p.putAll(clientInfo);
     return p;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   @Override

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * Every getter answers; the {@code supports*} answers describe what the engine really does.
  * Strata has no catalogs (TABLE_CAT is null); user tables live in schema {@code PUBLIC}.
  */
-final class JdbcDatabaseMetaData implements DatabaseMetaData {
+final class JdbcDatabaseMetaData implements DatabaseMetaData, SelfWrapper {
   static final String PRODUCT_NAME = "Strata";
   private static final String[] TABLE_TYPES = {"SYSTEM TABLE", "TABLE", "VIEW"};
 
@@ -773,16 +773,4 @@ final class JdbcDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean generatedKeyAlwaysReturned() { return true; }
   @Override public boolean supportsSharding() { return false; }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The ? parameters of a prepared statement, as the validator typed them. */
-final class JdbcParameterMetaData implements ParameterMetaData {
+final class JdbcParameterMetaData implements ParameterMetaData, SelfWrapper {
   private final List<ParamMeta> params;
 
   JdbcParameterMetaData(List<ParamMeta> params) {
@@ -67,16 +67,4 @@ final class JdbcParameterMetaData implements ParameterMetaData {
     return parameterModeIn;
   }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

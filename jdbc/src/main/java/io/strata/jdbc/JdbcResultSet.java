@@ -38,7 +38,7 @@ import javax.sql.rowset.serial.SerialClob;
  * case-insensitive and take the first match, as JDBC asks. {@code maxRows} (0 = unlimited) cuts
  * the rows off without the caller noticing, as {@link Statement#setMaxRows} specifies.
  */
-final class JdbcResultSet implements ResultSet {
+final class JdbcResultSet implements ResultSet, SelfWrapper {
   private final JdbcStatement statement;
   private final RowSource rows;
   private final List<ColumnMeta> columns;
@@ -708,19 +708,6 @@ final class JdbcResultSet implements ResultSet {
   @Override
   public boolean isClosed() {
     return closed;
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   // ---- updates: the result set is CONCUR_READ_ONLY ------------------------------------------------

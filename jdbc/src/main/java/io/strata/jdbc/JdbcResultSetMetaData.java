@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Column descriptions of a result, from the planner's {@link ColumnMeta}. */
-final class JdbcResultSetMetaData implements ResultSetMetaData {
+final class JdbcResultSetMetaData implements ResultSetMetaData, SelfWrapper {
   /** Strata has one schema for user tables; result columns carry only the table name. */
   static final String DEFAULT_SCHEMA = "PUBLIC";
 
@@ -139,16 +139,4 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
     return Conversions.className(col(column).jdbcType());
   }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
-  }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * {@code Session.cancel()}, and the statement fails with 57014 as an {@link
  * java.sql.SQLTimeoutException}. {@link #cancel()} does the same from another thread at once.
  */
-class JdbcStatement implements Statement {
+class JdbcStatement implements Statement, SelfWrapper {
   final JdbcConnection conn;
   private JdbcResultSet current;
   private long updateCount = -1;
@@ -693,19 +693,6 @@ class JdbcStatement implements Statement {
   @Override
   public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
     return Statement.super.enquoteIdentifier(identifier, alwaysQuote);
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.exception(SqlStates.INVALID_ARGUMENT, "not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   @Override
