@@ -1,8 +1,8 @@
 package io.strata.planner.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +15,7 @@ class SltSelectTest {
   @Test
   void selectFiles() throws Exception {
     // the suite's files come from the net.hydromatic:sql-logic-test jar (test scope)
-    Assumptions.assumeTrue(getClass().getClassLoader().getResource("test/select1.test") != null,
+    assertNotNull(getClass().getClassLoader().getResource("test/select1.test"),
         "net.hydromatic:sql-logic-test is not on the test class path");
     String spec = System.getProperty("strata.exec.slt", "select1.test:100");
     int failed = 0;
