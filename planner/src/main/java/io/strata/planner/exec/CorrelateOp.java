@@ -64,18 +64,13 @@ final class CorrelateOp implements Operator {
             finishCurrent();
             continue;
           default:
-            Object[] out = new Object[leftWidth + rightWidth];
-            System.arraycopy(current, 0, out, 0, leftWidth);
-            System.arraycopy(r, 0, out, leftWidth, rightWidth);
-            return out;
+            return JoinRows.concat(current, leftWidth, r, rightWidth);
         }
       }
       boolean matched = currentMatched;
       Object[] l = finishCurrent();
       if (!matched && type == JoinRelType.LEFT) {
-        Object[] out = new Object[leftWidth + rightWidth];
-        System.arraycopy(l, 0, out, 0, leftWidth);
-        return out;
+        return JoinRows.concat(l, leftWidth, null, rightWidth);
       }
       if (!matched && type == JoinRelType.ANTI) {
         return l;

@@ -174,14 +174,7 @@ final class HashJoinOp implements Operator {
   }
 
   private Object[] concat(Object[] l, Object[] r) {
-    Object[] out = new Object[leftWidth + rightWidth];
-    if (l != null) {
-      System.arraycopy(l, 0, out, 0, leftWidth);
-    }
-    if (r != null) {
-      System.arraycopy(r, 0, out, leftWidth, rightWidth);
-    }
-    return out;
+    return JoinRows.concat(l, leftWidth, r, rightWidth);
   }
 
   @Override
