@@ -59,6 +59,8 @@ final class StrataPrepared implements Prepared {
   private final SqlNode node;
   private final Kind kind;
   private final boolean asOf;
+  /** AS OF operands with parameters: the versions are known only at execution. */
+  private final boolean asOfResolvedPerExecution;
   private SqlNode unplanned;
   /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
   private List<Integer> planParams;
@@ -77,18 +79,15 @@ final class StrataPrepared implements Prepared {
     this.node = node;
     this.kind = classify(node);
     this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
-    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !asOfResolvedPerExecution()) {
+    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
+    if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
         planFor(stmt, List.of());
         stmt.finish();
       }
     }
-  }
-
-  /** Whether the AS OF versions are known only at execution (see {@link AsOf#literalOperands}). */
-  private boolean asOfResolvedPerExecution() {
-    return asOf && !AsOf.literalOperands(node);
   }
 
   private static Kind classify(SqlNode node) {
@@ -168,7 +167,7 @@ final class StrataPrepared implements Prepared {
   private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
     Catalog catalog = stmt.catalog;
     long gen = catalog.generation();
-    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution();
+    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution;
     if (plan != null && planShared && shareable && planGeneration == gen) {
       return plan;
     }
@@ -445,16 +444,22 @@ final class StrataPrepared implements Prepared {
     }
   }
 
+  /** Columns of generated-key results, by key width (the widths seen are few and small). */
+  private static final java.util.concurrent.ConcurrentMap<Integer, List<ColumnMeta>> KEY_COLUMNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static List<ColumnMeta> keyColumns(List<Object[]> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    List<ColumnMeta> cols = new ArrayList<>();
-    for (int i = 0; i < keys.get(0).length; i++) {
-      cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
-          true));
-    }
-    return cols;
+    return KEY_COLUMNS.computeIfAbsent(keys.get(0).length, width -> {
+      List<ColumnMeta> cols = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
+            true));
+      }
+      return List.copyOf(cols);
+    });
   }
 
   /** Checks the count and converts JDBC-style values to the validated parameter types. */
