@@ -148,7 +148,7 @@ final class StrataSession implements Session {
       this.owned = owned;
       this.catalogPrivate = !owned && txnDdl;
       this.catalog = catalogPrivate ? CatalogStore.load(txn) : engine.catalog(txn);
-      this.scope = new TxnScope(store, txn, catalog, readOnlyReason);
+      this.scope = new TxnScope(store, txn, catalog, readOnlyReason, engine.rowIds());
       this.savepoint = needSavepoint && !owned && txn instanceof WriteTxn w ? w.savepoint() : null;
     }
 

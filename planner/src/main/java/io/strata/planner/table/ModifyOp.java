@@ -49,7 +49,8 @@ final class ModifyOp implements Operator {
   private final List<Object[]> generated = new ArrayList<>();
   private ExecContext ctx;
   private boolean done;
-  private long nextRowId;
+  /** The largest row id in the statement's snapshot, or -1 until first needed. */
+  private long snapshotMaxRowId;
 
   ModifyOp(TableModify rel, Operator input, Evaluator[] checks, List<String> checkNames) {
     this.op = rel.getOperation();
@@ -82,7 +83,7 @@ final class ModifyOp implements Operator {
     ctx = context;
     done = false;
     generated.clear();
-    nextRowId = 0;
+    snapshotMaxRowId = -1;
   }
 
   @Override
@@ -158,14 +159,14 @@ final class ModifyOp implements Operator {
     if (keepKey != null) {
       key = keepKey;
     } else if (def.hasRowId()) {
-      if (nextRowId == 0) {
+      if (snapshotMaxRowId < 0) {
         try (Cursor c = tree.cursor()) {
-          nextRowId = c.last() ? RowFormat.rowIdOf(c.key()) + 1 : 1;
+          snapshotMaxRowId = c.last() ? RowFormat.rowIdOf(c.key()) : 0;
         }
       }
-      key = RowFormat.rowIdKey(nextRowId);
-      generated.add(new Object[] {nextRowId});
-      nextRowId++;
+      long rowId = ((TxnScope) ctx.txn()).rowIds().next(def.treeName(), snapshotMaxRowId);
+      key = RowFormat.rowIdKey(rowId);
+      generated.add(new Object[] {rowId});
     } else {
       key = format.primaryKey(row);
       if (tree.get(key) != null) {
