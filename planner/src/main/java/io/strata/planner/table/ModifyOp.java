@@ -46,6 +46,8 @@ final class ModifyOp implements Operator {
   private final List<String> checkNames;
   private final RelDataType[] columnTypes;
   private final int[] updatePositions;
+  /** An UPDATE of a table with a primary key that sets none of its columns: rows stay in place. */
+  private final boolean updateInPlace;
   private final List<Object[]> generated = new ArrayList<>();
   private ExecContext ctx;
   private boolean done;
@@ -68,9 +70,12 @@ final class ModifyOp implements Operator {
     }
     List<String> upd = rel.getUpdateColumnList();
     updatePositions = new int[upd == null ? 0 : upd.size()];
+    boolean keyUpdated = false;
     for (int i = 0; i < updatePositions.length; i++) {
       updatePositions[i] = def.columnIndex(upd.get(i));
+      keyUpdated |= def.primaryKey().contains(def.columns().get(updatePositions[i]).id());
     }
+    updateInPlace = op == TableModify.Operation.UPDATE && !def.hasRowId() && !keyUpdated;
   }
 
   /** Keys of the rows the last execution inserted. */
@@ -180,21 +185,26 @@ final class ModifyOp implements Operator {
       generated.add(pk);
     }
     for (IndexDef ix : indexes) {
-      Tree t = indexTree(txn, ix);
-      if (ix.unique()) {
-        byte[] prefix = format.indexPrefix(ix, row, false);
-        if (prefix != null) {
-          try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
-            if (c.first()) {
-              throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
-                  + def.name() + " violates unique index " + ix.name());
-            }
+      addIndexEntry(txn, ix, row, key);
+    }
+    tree.put(key, format.encodeValue(row));
+  }
+
+  /** Adds the row's entry to an index, refusing a duplicate value in a unique one. */
+  private void addIndexEntry(WriteTxn txn, IndexDef ix, Object[] row, byte[] key) {
+    Tree t = indexTree(txn, ix);
+    if (ix.unique()) {
+      byte[] prefix = format.indexPrefix(ix, row, false);
+      if (prefix != null) {
+        try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
+          if (c.first()) {
+            throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
+                + def.name() + " violates unique index " + ix.name());
           }
         }
       }
-      t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
     }
-    tree.put(key, format.encodeValue(row));
+    t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
   }
 
   private String describeKey(Object[] row) {
@@ -269,6 +279,9 @@ final class ModifyOp implements Operator {
   }
 
   private long updateAll(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    if (updateInPlace) {
+      return updateInPlace(txn, tree, rows);
+    }
     int n = def.columns().size();
     List<byte[]> keys = keysOf(tree, rows);
     List<Object[]> newRows = new ArrayList<>(rows.size());
@@ -293,6 +306,51 @@ final class ModifyOp implements Operator {
     }
     generated.clear();
     return newRows.size();
+  }
+
+  /**
+   * UPDATE that keeps every row's key: each row is overwritten where it is, and only the indexes
+   * whose columns change are touched. The input rows were read from this table by this statement,
+   * so each key exists. As in the general case all old index entries go before any new one is
+   * checked and added, so values that only collide with rows the statement changes succeed.
+   */
+  private long updateInPlace(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    int n = def.columns().size();
+    List<Object[]> newRows = new ArrayList<>(rows.size());
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    for (Object[] in : rows) {
+      byte[] key = format.primaryKey(in);
+      Object[] row = new Object[n];
+      System.arraycopy(in, 0, row, 0, n);
+      for (int u = 0; u < updatePositions.length; u++) {
+        row[updatePositions[u]] = in[n + u];
+      }
+      prepare(row);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, in, row)) {
+          indexTree(txn, ix).delete(format.indexKey(ix, in, key));
+        }
+      }
+      newRows.add(row);
+      keys.add(key);
+    }
+    for (int i = 0; i < newRows.size(); i++) {
+      Object[] row = newRows.get(i);
+      byte[] key = keys.get(i);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, rows.get(i), row)) {
+          addIndexEntry(txn, ix, row, key);
+        }
+      }
+      tree.put(key, format.encodeValue(row));
+    }
+    return newRows.size();
+  }
+
+  /** Whether the row's entry in the index moves (compared as encoded, as the index stores it). */
+  private boolean indexChanged(IndexDef ix, Object[] oldRow, Object[] newRow) {
+    return !java.util.Arrays.equals(format.indexPrefix(ix, oldRow, true),
+        format.indexPrefix(ix, newRow, true));
   }
 
   @Override
