@@ -296,6 +296,14 @@ final class Committer {
     built.trees = trees;
     long[] written = {0};
 
+    int expected = 0;
+    for (TreeState t : trees) {
+      if (t.changed && t.exists) {
+        expected += countDirty(t.root);
+      }
+    }
+    free.startCommit(expected);
+
     // 1. user trees, then the directory that names their roots
     TreeState dir = new TreeState("", base.dirRoot() == 0 ? null : pager.node(base.dirRoot()), 0, true, false);
     for (TreeState t : trees) {

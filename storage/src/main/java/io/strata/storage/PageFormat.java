@@ -123,7 +123,6 @@ final class PageFormat {
 
   /** Encodes a node into page (page.length = page size) with the given id and birth. */
   static void encode(Node x, byte[] page, long id, long birth, int inlineMax) {
-    java.util.Arrays.fill(page, (byte) 0);
     int p = HEADER;
     if (x.leaf) {
       for (int i = 0; i < x.n; i++) {
@@ -167,6 +166,7 @@ final class PageFormat {
       }
     }
     assert p - HEADER == x.bytes : "size bookkeeping " + (p - HEADER) + " != " + x.bytes;
+    java.util.Arrays.fill(page, p, page.length, (byte) 0);
     seal(page, x.leaf ? LEAF : BRANCH, x.n, id, birth);
   }
 
