@@ -159,9 +159,10 @@ final class FreeSpace {
     }
     int perPage = (pager.pageSize - PageFormat.HEADER - 8) / 12;
     LongList pages = new LongList();
+    long[] pend = pendingSorted();
     long[] extents;
     while (true) {
-      extents = extents(allFree());
+      extents = extents(pend);
       int need = (extents.length / 2 + perPage - 1) / perPage;
       if (pages.size() >= need) {
         break;
@@ -189,14 +190,60 @@ final class FreeSpace {
     return mapPages.length == 0 ? 0 : mapPages[0];
   }
 
-  private static long[] extents(BitSet set) {
+  /** Every pending page, ascending. */
+  private long[] pendingSorted() {
+    int n = 0;
+    for (LongList l : pending.values()) {
+      n += l.size();
+    }
+    long[] out = new long[n];
+    int k = 0;
+    for (LongList l : pending.values()) {
+      for (int i = 0; i < l.size(); i++) {
+        out[k++] = l.get(i);
+      }
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /**
+   * The free set (reusable pages and the sorted pending pages pend) as (first page, length)
+   * extents in ascending order: a merge of the two, without materialising their union, so a
+   * commit pays for the free extents rather than for the size of the file.
+   */
+  private long[] extents(long[] pend) {
     LongList out = new LongList();
-    int i = set.nextSetBit(0);
-    while (i >= 0) {
-      int j = set.nextClearBit(i);
-      out.add(i);
-      out.add(j - i);
-      i = set.nextSetBit(j);
+    long start = -1;
+    long end = -1;
+    int i = reusable.nextSetBit(0);
+    int p = 0;
+    while (i >= 0 || p < pend.length) {
+      long s;
+      long e;
+      if (i >= 0 && (p >= pend.length || i <= pend[p])) {
+        int j = reusable.nextClearBit(i);
+        s = i;
+        e = j;
+        i = reusable.nextSetBit(j);
+      } else {
+        s = pend[p++];
+        e = s + 1;
+      }
+      if (s <= end) {
+        end = Math.max(end, e);
+      } else {
+        if (start >= 0) {
+          out.add(start);
+          out.add(end - start);
+        }
+        start = s;
+        end = e;
+      }
+    }
+    if (start >= 0) {
+      out.add(start);
+      out.add(end - start);
     }
     return out.toArray();
   }
