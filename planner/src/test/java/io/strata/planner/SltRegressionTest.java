@@ -66,4 +66,28 @@ class SltRegressionTest {
           db.rows("SELECT col2, 5, COUNT(*) FROM t GROUP BY col2 ORDER BY col2"));
     }
   }
+
+  /** A blob compared with a number or text: valid, and ordered by storage class as in SQLite. */
+  @Test
+  void blobComparesWithOtherTypesByStorageClass() {
+    try (Db db = table()) {
+      assertEquals("false", db.one("SELECT x'303132' IN (SELECT col0 FROM t)"));
+      assertEquals("true", db.one("SELECT x'303132' NOT IN (SELECT col0 FROM t)"));
+      assertEquals("false", db.one("SELECT x'303132' IN (10, 20)"));
+      assertEquals("false", db.one("SELECT 10 IN (x'3130', x'31')"));
+      assertEquals("false,true,false,true",
+          db.one("SELECT x'3130' = 10, x'3130' > 10, x'31' < 'a', x'31' = x'31'"));
+      // NULL on the right still makes NOT IN unknown
+      assertEquals("NULL", db.one("SELECT x'31' NOT IN (SELECT col1 FROM t)"));
+      assertEquals(List.of(), db.rows("SELECT pk FROM t WHERE pk = x'31'"));
+      assertEquals(List.of("1", "2", "3"),
+          db.rows("SELECT pk FROM t WHERE col0 < x'31' ORDER BY pk"));
+      db.exec("CREATE TABLE b (pk INT PRIMARY KEY, v VARBINARY(4))");
+      db.exec("INSERT INTO b VALUES (1, x'3130'), (2, NULL)");
+      assertEquals(List.of(), db.rows("SELECT pk FROM b WHERE v = 10"));
+      assertEquals(List.of("1"), db.rows("SELECT pk FROM b WHERE v = x'3130'"));
+      assertEquals("false,true", db.one(
+          "SELECT 10 IN (SELECT v FROM b WHERE v IS NOT NULL), x'3130' IN (SELECT v FROM b)"));
+    }
+  }
 }

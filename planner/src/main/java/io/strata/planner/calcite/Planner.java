@@ -75,6 +75,7 @@ public final class Planner {
       .withIdentifierExpansion(true)
       .withDefaultNullCollation(NullCollation.LOW)
       .withTypeCoercionEnabled(true)
+      .withTypeCoercionFactory(StrataTypeCoercion::new)
       .withConformance(StrataConformance.INSTANCE);
 
   private static final SqlToRelConverter.Config TO_REL = SqlToRelConverter.config()
