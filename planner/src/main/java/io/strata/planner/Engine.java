@@ -24,6 +24,11 @@ public final class Engine implements AutoCloseable {
   private final Store store;
   private final Map<Long, Catalog> catalogs = new ConcurrentHashMap<>();
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+  /** The catalog of the version most recently asked for: most statements read the latest one. */
+  private volatile VersionCatalog lastCatalog;
+
+  /** A committed version and its catalog (fixed for good once the version is committed). */
+  private record VersionCatalog(long version, Catalog catalog) {}
 
   private Engine(Store store) {
     this.store = store;
@@ -45,6 +50,16 @@ public final class Engine implements AutoCloseable {
 
   /** The committed catalog visible to txn (which must have no uncommitted DDL). */
   Catalog catalog(ReadTxn txn) {
+    VersionCatalog last = lastCatalog;
+    if (last != null && last.version() == txn.version()) {
+      return last.catalog();
+    }
+    Catalog c = catalogOfGeneration(txn);
+    lastCatalog = new VersionCatalog(txn.version(), c);
+    return c;
+  }
+
+  private Catalog catalogOfGeneration(ReadTxn txn) {
     long gen = CatalogStore.generation(txn);
     Catalog c = catalogs.get(gen);
     if (c == null) {

@@ -42,9 +42,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * stays the same, so re-execution skips parsing and planning; the engine shares plans between
  * sessions by text and generation.
  *
- * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so every
- * execution builds its own operator tree from the plan (building is cheap next to planning).
- * Two open results of the same statement therefore never share an operator.
+ * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so an operator
+ * tree belongs to one statement and one execution at a time. An execution takes the statement's
+ * idle tree if it was built from the current plan (or builds one), drains it completely, and only
+ * then hands it back as the idle tree; a failed execution drops its tree. Two executions therefore
+ * never share an operator, and re-execution skips building the tree and compiling its expressions.
  */
 final class StrataPrepared implements Prepared {
   private enum Kind { QUERY, DML, EXPLAIN, DDL, TRANSACTION, SET_AS_OF }
@@ -57,12 +59,19 @@ final class StrataPrepared implements Prepared {
   private final SqlNode node;
   private final Kind kind;
   private final boolean asOf;
+  /** AS OF operands with parameters: the versions are known only at execution. */
+  private final boolean asOfResolvedPerExecution;
   private SqlNode unplanned;
   /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
   private List<Integer> planParams;
   private Plan plan;
   private long planGeneration = -1;
   private boolean planShared;
+  /** The operator tree of the last successful execution, free for the next one; or null. */
+  private OperatorTree idle;
+
+  /** An operator tree, the plan it was built from, and its storage operators (generated keys). */
+  private record OperatorTree(Plan plan, Operator root, StorageOperators storage) {}
 
   StrataPrepared(StrataSession session, String sql, SqlNode node) {
     this.session = session;
@@ -70,18 +79,15 @@ final class StrataPrepared implements Prepared {
     this.node = node;
     this.kind = classify(node);
     this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
-    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !asOfResolvedPerExecution()) {
+    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
+    if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
         planFor(stmt, List.of());
         stmt.finish();
       }
     }
-  }
-
-  /** Whether the AS OF versions are known only at execution (see {@link AsOf#literalOperands}). */
-  private boolean asOfResolvedPerExecution() {
-    return asOf && !AsOf.literalOperands(node);
   }
 
   private static Kind classify(SqlNode node) {
@@ -161,7 +167,7 @@ final class StrataPrepared implements Prepared {
   private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
     Catalog catalog = stmt.catalog;
     long gen = catalog.generation();
-    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution();
+    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution;
     if (plan != null && planShared && shareable && planGeneration == gen) {
       return plan;
     }
@@ -410,37 +416,50 @@ final class StrataPrepared implements Prepared {
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
       Object[] values = convertParams(planParamValues(params), p);
-      Catalog catalog = stmt.catalog;
-      StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
-      Operator operator = PlanBuilder.build(p.rel(), storageOps);
+      OperatorTree tree = idle;
+      idle = null;
+      if (tree == null || tree.plan() != p) {
+        Catalog catalog = stmt.catalog;
+        StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+        tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
+      }
       long t0 = System.nanoTime();
       ExecContext ctx = session.newContext(values, stmt.scope);
-      List<Object[]> rows = StrataSession.drain(operator, ctx);
+      List<Object[]> rows = StrataSession.drain(tree.root(), ctx);
       session.timings.execute += System.nanoTime() - t0;
+      Result result;
       if (kind == Kind.DML) {
         long count = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
-        List<Object[]> keys = new ArrayList<>(storageOps.generatedKeys());
-        stmt.finish();
-        return new CountResult(count, new RowsResult(keyColumns(keys), keys));
+        List<Object[]> keys = new ArrayList<>(tree.storage().generatedKeys());
+        result = new CountResult(count, new RowsResult(keyColumns(keys), keys));
+      } else {
+        result = new RowsResult(p.columns(), rows);
       }
+      idle = tree;
       stmt.finish();
-      return new RowsResult(p.columns(), rows);
+      return result;
     } finally {
       session.doneRunning();
       stmt.close();
     }
   }
 
+  /** Columns of generated-key results, by key width (the widths seen are few and small). */
+  private static final java.util.concurrent.ConcurrentMap<Integer, List<ColumnMeta>> KEY_COLUMNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static List<ColumnMeta> keyColumns(List<Object[]> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    List<ColumnMeta> cols = new ArrayList<>();
-    for (int i = 0; i < keys.get(0).length; i++) {
-      cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
-          true));
-    }
-    return cols;
+    return KEY_COLUMNS.computeIfAbsent(keys.get(0).length, width -> {
+      List<ColumnMeta> cols = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
+            true));
+      }
+      return List.copyOf(cols);
+    });
   }
 
   /** Checks the count and converts JDBC-style values to the validated parameter types. */
