@@ -90,4 +90,38 @@ class SltRegressionTest {
           "SELECT 10 IN (SELECT v FROM b WHERE v IS NOT NULL), x'3130' IN (SELECT v FROM b)"));
     }
   }
+
+  /** INSERT OR REPLACE / REPLACE INTO delete the rows a new row collides with, then insert it. */
+  @Test
+  void insertOrReplaceReplacesOnKeyAndUniqueIndex() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t1 (x INTEGER PRIMARY KEY, y VARCHAR(30))");
+      db.exec("INSERT INTO t1 VALUES (1, 'true'), (2, 'insert')");
+      assertEquals(1, db.exec("INSERT OR REPLACE INTO t1 VALUES (2, 'insert or replace')"));
+      assertEquals("2,insert or replace", db.one("SELECT x, y FROM t1 WHERE x = 2"));
+      db.exec("REPLACE INTO t1 VALUES (2, 'replace')");
+      db.exec("REPLACE INTO t1 VALUES (3, 'new')");
+      assertEquals(List.of("1,true", "2,replace", "3,new"), db.rows("SELECT * FROM t1 ORDER BY x"));
+
+      db.exec("CREATE TABLE u (a INT, b INT, c INT)");
+      db.exec("CREATE UNIQUE INDEX ub ON u (b)");
+      db.exec("CREATE INDEX uc ON u (c)");
+      db.exec("INSERT INTO u VALUES (1, 10, 100), (2, 20, 200), (3, NULL, 300)");
+      // NULLs never collide; a later row of the same statement replaces an earlier one
+      assertEquals(3, db.exec("REPLACE INTO u VALUES (4, NULL, 400), (5, 20, 500), (6, 20, 600)"));
+      assertEquals(List.of("1,10,100", "3,NULL,300", "4,NULL,400", "6,20,600"),
+          db.rows("SELECT * FROM u ORDER BY a"));
+      // the replaced rows are gone from every index
+      assertEquals(List.of(), db.rows("SELECT a FROM u WHERE c = 200 OR c = 500"));
+      assertEquals(List.of("6"), db.rows("SELECT a FROM u WHERE b = 20"));
+
+      db.exec("CREATE TABLE k (x INT, y INT, z INT, PRIMARY KEY (x, y))");
+      db.exec("CREATE UNIQUE INDEX kz ON k (z)");
+      db.exec("INSERT INTO k VALUES (1, 1, 1), (1, 2, 2), (2, 1, 3)");
+      // collides with (1,1,1) on the key and with (2,1,3) on kz: both go
+      db.exec("INSERT OR REPLACE INTO k VALUES (1, 1, 3)");
+      assertEquals(List.of("1,1,3", "1,2,2"), db.rows("SELECT * FROM k ORDER BY x, y"));
+      assertEquals("1,1", db.one("SELECT x, y FROM k WHERE z = 3"));
+    }
+  }
 }

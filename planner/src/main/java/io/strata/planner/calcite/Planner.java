@@ -25,12 +25,14 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -197,6 +199,12 @@ public final class Planner {
           cluster, StandardConvertletTable.INSTANCE, TO_REL);
       RelRoot root = converter.convertQuery(validated, false, true);
       rel = root.project();
+      if (validated instanceof SqlInsert insert && insert.isUpsert()
+          && rel instanceof TableModify tm) {
+        // INSERT OR REPLACE: a MERGE without update columns, executed as replace-on-conflict
+        rel = LogicalTableModify.create(tm.getTable(), tm.getCatalogReader(), tm.getInput(),
+            TableModify.Operation.MERGE, List.of(), null, tm.isFlattened());
+      }
       long t2 = System.nanoTime();
       timings.convert += t2 - t1;
       rel = optimise(rel);
