@@ -124,4 +124,26 @@ class SltRegressionTest {
       assertEquals("1,1", db.one("SELECT x, y FROM k WHERE z = 3"));
     }
   }
+
+  /**
+   * A comparison that folds to NULL against a division (which Calcite will not fold) used to
+   * fail planning with "Comparison with NULL in pulledUpPredicates".
+   */
+  @Test
+  void comparisonWithFoldedNullAgainstDivisionPlans() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE tab1 (col0 INT, col1 INT, col2 INT)");
+      db.exec("INSERT INTO tab1 VALUES (51, 14, 96), (85, 5, 59), (91, 47, 68)");
+      assertEquals(List.of(), db.rows(
+          "SELECT col2 FROM tab1 WHERE col0 * - CAST(NULL AS INTEGER) = - col1 * - 15 / col1"));
+      assertEquals(List.of(), db.rows(
+          "SELECT col0 + 1 FROM tab1 WHERE - col2 = - CAST(NULL AS REAL) / col0"));
+      assertEquals(List.of("51", "85", "91"), db.rows("SELECT col0 FROM tab1 WHERE NOT "
+          + "(col0 / CAST(NULL AS INTEGER) < col2 / col0) IS NOT NULL ORDER BY 1"));
+      assertEquals(List.of(), db.rows("SELECT a.col2 FROM tab1 a JOIN tab1 b "
+          + "ON a.col0 * CAST(NULL AS INTEGER) = b.col1 / b.col2"));
+      assertEquals("3", db.one("SELECT COUNT(*) FROM tab1 WHERE col0 IS DISTINCT FROM "
+          + "CAST(NULL AS INTEGER) / col2"));
+    }
+  }
 }

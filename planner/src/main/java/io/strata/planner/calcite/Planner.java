@@ -162,6 +162,7 @@ public final class Planner {
       clusterPlanner.setExecutor(executor);
     }
     this.cluster = RelOptCluster.create(clusterPlanner, new RexBuilder(TYPES));
+    cluster.setMetadataProvider(NullComparisonPredicates.PROVIDER);
   }
 
   private SqlValidator newValidator(CalciteCatalogReader r) {
