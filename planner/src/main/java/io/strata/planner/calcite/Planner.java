@@ -181,6 +181,8 @@ public final class Planner {
       validated = validator.validate(CaseItemsInAggregates.apply(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
+    } catch (AssertionError e) {
+      throw internal(e);
     }
     long t1 = System.nanoTime();
     timings.validate += t1 - t0;
@@ -214,9 +216,19 @@ public final class Planner {
       throw e;
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
+    } catch (AssertionError e) {
+      throw internal(e);
     }
     return new Plan(rel, columns, List.copyOf(params), List.copyOf(paramTypes), dml,
         readsHistory(rel));
+  }
+
+  /**
+   * Calcite checks some of its invariants with {@code AssertionError} (thrown even without
+   * {@code -ea}); a statement that trips one fails with an error, not a crash of the caller.
+   */
+  private static StrataException internal(AssertionError e) {
+    return new StrataException(Reason.INTERNAL, "cannot plan the statement: " + e.getMessage(), e);
   }
 
   private List<ColumnMeta> columns(SqlValidator validator, SqlNode validated) {
