@@ -34,6 +34,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * removes every old row, then inserts every new one, so key changes that only collide with rows the
  * same statement moves (SET id = id + 1) succeed. If a check fails midway the session rolls the
  * statement back to the savepoint it took before it.
+ *
+ * <p>{@code INSERT OR REPLACE} / {@code REPLACE INTO} arrive as a MERGE with no update columns:
+ * each new row first deletes the rows whose primary key or unique index values it repeats.
  */
 final class ModifyOp implements Operator {
   private final TableModify.Operation op;
@@ -116,7 +119,7 @@ final class ModifyOp implements Operator {
       Tree tree = txn.tree(def.treeName()).orElseThrow(() ->
           new StrataException(Reason.INTERNAL, "row tree of " + def.name() + " is missing"));
       long count = switch (op) {
-        case INSERT -> insertAll(txn, tree, rows);
+        case INSERT, MERGE -> insertAll(txn, tree, rows);
         case DELETE -> deleteAll(txn, tree, rows);
         case UPDATE -> updateAll(txn, tree, rows);
         default -> throw new StrataException(Reason.UNSUPPORTED, op + " is not supported");
@@ -132,7 +135,11 @@ final class ModifyOp implements Operator {
     for (Object[] in : rows) {
       Object[] row = new Object[def.columns().size()];
       System.arraycopy(in, 0, row, 0, row.length);
-      insert(txn, tree, prepare(row), null);
+      row = prepare(row);
+      if (op == TableModify.Operation.MERGE) {
+        removeConflicts(txn, tree, row);
+      }
+      insert(txn, tree, row, null);
     }
     return rows.size();
   }
@@ -205,6 +212,45 @@ final class ModifyOp implements Operator {
       }
     }
     t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
+  }
+
+  /** Deletes the stored rows that {@code row} would duplicate on its key or a unique index. */
+  private void removeConflicts(WriteTxn txn, Tree tree, Object[] row) {
+    int[] decoder = null;
+    int n = def.columns().size();
+    if (!def.hasRowId()) {
+      byte[] key = format.primaryKey(row);
+      byte[] old = tree.get(key);
+      if (old != null) {
+        decoder = format.decoderFor(allPositions());
+        remove(txn, tree, key, RowFormat.decode(old, decoder, n));
+      }
+    }
+    for (IndexDef ix : indexes) {
+      byte[] prefix = ix.unique() ? format.indexPrefix(ix, row, false) : null;
+      if (prefix == null) {
+        continue;
+      }
+      byte[] found = null;
+      try (Cursor c = indexTree(txn, ix).cursor(prefix, KeyCodec.prefixEnd(prefix))) {
+        if (c.first()) {
+          found = format.rowKeyOfIndexKey(ix, c.key());
+        }
+      }
+      byte[] old = found == null ? null : tree.get(found);
+      if (old != null) {
+        decoder = decoder != null ? decoder : format.decoderFor(allPositions());
+        remove(txn, tree, found, RowFormat.decode(old, decoder, n));
+      }
+    }
+  }
+
+  private int[] allPositions() {
+    int[] all = new int[def.columns().size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
   }
 
   private String describeKey(Object[] row) {
