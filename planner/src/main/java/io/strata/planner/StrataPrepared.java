@@ -428,7 +428,7 @@ final class StrataPrepared implements Prepared {
   }
 
   private Result run(List<?> params) {
-    StrataSession.Stmt stmt = session.begin(kind == Kind.DML);
+    StrataSession.Stmt stmt = session.begin(kind == Kind.DML, true);
     try {
       Plan p = plan(stmt, params);
       if (kind == Kind.EXPLAIN) {

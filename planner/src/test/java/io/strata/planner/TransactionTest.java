@@ -64,6 +64,34 @@ class TransactionTest {
   }
 
   @Test
+  void aFailingStatementInATransactionUndoesItselfAlone() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      db.exec("CREATE TABLE x (id INT PRIMARY KEY, u INT)");
+      db.exec("CREATE UNIQUE INDEX x_u ON x (u)");
+      db.exec("BEGIN");
+      db.exec("INSERT INTO t VALUES (1, 10)");
+      // a multi-row insert that fails on its second row keeps none of its rows
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO t VALUES (2, 20), (1, 30)")).reason());
+      // a single-row insert that fails changes nothing
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO t VALUES (1, 40)")).reason());
+      db.exec("UPDATE t SET v = 11 WHERE id = 1");
+      db.exec("INSERT INTO x VALUES (1, 1), (2, 2)");
+      // an indexed row fails on its index after its own row was checked
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO x VALUES (3, 2)")).reason());
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("UPDATE x SET u = 2 WHERE id = 1")).reason());
+      db.exec("COMMIT");
+      assertEquals(List.of("1,11"), db.rows("SELECT id, v FROM t"));
+      assertEquals(List.of("1,1", "2,2"), db.rows("SELECT id, u FROM x ORDER BY id"));
+      assertEquals(List.of("2"), db.rows("SELECT id FROM x WHERE u = 2"));
+    }
+  }
+
+  @Test
   void writeWriteConflictFailsTheLaterCommitterWithoutPartialEffect() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");

@@ -118,6 +118,9 @@ final class ModifyOp implements Operator {
     try {
       Tree tree = txn.tree(def.treeName()).orElseThrow(() ->
           new StrataException(Reason.INTERNAL, "row tree of " + def.name() + " is missing"));
+      if (!singleWrite(rows.size())) {
+        scope.beforeWrites();
+      }
       long count = switch (op) {
         case INSERT, MERGE -> insertAll(txn, tree, rows);
         case DELETE -> deleteAll(txn, tree, rows);
@@ -129,6 +132,15 @@ final class ModifyOp implements Operator {
     } catch (StorageException e) {
       throw Storage.translate(e);
     }
+  }
+
+  /** Whether the statement writes at most one entry of one tree (see TxnScope#beforeWrites). */
+  private boolean singleWrite(int rowCount) {
+    if (rowCount == 0) {
+      return true;
+    }
+    return rowCount == 1 && indexes.isEmpty() && (op == TableModify.Operation.INSERT
+        || op == TableModify.Operation.DELETE || op == TableModify.Operation.UPDATE && updateInPlace);
   }
 
   private long insertAll(WriteTxn txn, Tree tree, List<Object[]> rows) {

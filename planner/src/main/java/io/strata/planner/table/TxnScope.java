@@ -22,6 +22,8 @@ public final class TxnScope implements AutoCloseable {
   private final Catalog catalog;
   private final String readOnlyReason;
   private final RowIds rowIds;
+  private final boolean lazySavepoint;
+  private WriteTxn.Savepoint savepoint;
   private final Map<Long, ReadTxn> history = new HashMap<>();
 
   /**
@@ -29,9 +31,10 @@ public final class TxnScope implements AutoCloseable {
    *     null when txn is a writable {@link WriteTxn}
    */
   public TxnScope(Store store, ReadTxn txn, Catalog catalog, String readOnlyReason,
-      RowIds rowIds) {
+      RowIds rowIds, boolean lazySavepoint) {
     this.store = store;
     this.rowIds = rowIds;
+    this.lazySavepoint = lazySavepoint;
     this.txn = txn;
     this.catalog = catalog;
     this.readOnlyReason = readOnlyReason;
@@ -43,6 +46,27 @@ public final class TxnScope implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * Called before the statement's writes when a failure could strike after its first change: in a
+   * transaction the statement does not own, takes the savepoint that a failure rolls back to. A
+   * statement whose writes are a single put or delete needs none (one that fails changes nothing),
+   * and skipping it spares the transaction a copy of every page the statement touches.
+   */
+  void beforeWrites() {
+    if (lazySavepoint && savepoint == null) {
+      try {
+        savepoint = writer().savepoint();
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
+    }
+  }
+
+  /** The savepoint {@link #beforeWrites} took, or null. */
+  public WriteTxn.Savepoint savepoint() {
+    return savepoint;
   }
 
   /** The engine's row-id allocator. */
