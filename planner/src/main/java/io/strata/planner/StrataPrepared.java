@@ -80,11 +80,11 @@ final class StrataPrepared implements Prepared {
     this.sql = sql;
     this.node = node;
     this.kind = classify(node);
-    this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
+    this.asOf = planned && AsOf.present(node);
     this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
     this.lifted = kind == Kind.DML && !asOf ? LiteralInsert.of(node) : null;
-    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
     if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
         plan(stmt, List.of());
@@ -401,14 +401,24 @@ final class StrataPrepared implements Prepared {
 
       @Override
       public long insertFromQuery(Catalog catalog, TableDef table, String querySql) {
-        String insert = "INSERT INTO " + quote(table.name()) + " " + querySql;
-        Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(insert));
-        StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
-        Operator op = PlanBuilder.build(p.rel(), ops);
-        List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
-        return ((Number) rows.get(0)[0]).longValue();
+        return runDml(stmt, catalog, "INSERT INTO " + quote(table.name()) + " " + querySql);
+      }
+
+      @Override
+      public long fillColumn(Catalog catalog, TableDef table, String column, String valueSql) {
+        return runDml(stmt, catalog, "UPDATE " + quote(table.name()) + " SET " + quote(column)
+            + " = (" + valueSql + ")");
       }
     };
+  }
+
+  /** Plans and runs a DML statement of a DDL statement against the catalog it is building. */
+  private long runDml(StrataSession.Stmt stmt, Catalog catalog, String dmlSql) {
+    Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(dmlSql));
+    StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
+    Operator op = PlanBuilder.build(p.rel(), ops);
+    List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
+    return ((Number) rows.get(0)[0]).longValue();
   }
 
   static String quote(String name) {
