@@ -44,8 +44,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so an operator
  * tree belongs to one statement and one execution at a time. An execution takes the statement's
- * idle tree if it was built from the current plan (or builds one), drains it completely, and only
- * then hands it back as the idle tree; a failed execution drops its tree. Two executions therefore
+ * idle tree if it was built from the current plan (or builds one), and hands it back as the idle
+ * tree only once drained or closed (a streamed query's when its result ends); a failed execution
+ * drops its tree. Two executions therefore
  * never share an operator, and re-execution skips building the tree and compiling its expressions.
  */
 final class StrataPrepared implements Prepared {
@@ -511,6 +512,7 @@ final class StrataPrepared implements Prepared {
    * produces the remaining rows as they are read, and the statement ends when that result does.
    */
   private Result stream(StrataSession.Stmt stmt, Plan p, OperatorTree tree, Object[] values) {
+    long t0 = System.nanoTime();
     ExecContext ctx = session.newContext(values, stmt.scope);
     Operator root = tree.root();
     List<Object[]> first = new ArrayList<>();
@@ -523,6 +525,8 @@ final class StrataPrepared implements Prepared {
     } catch (RuntimeException e) {
       root.close();
       throw e;
+    } finally {
+      session.timings.execute += System.nanoTime() - t0;
     }
     if (r == null) {
       root.close();
