@@ -8,6 +8,8 @@ final class Mutator {
   final Pager pager;
   /** Dirty nodes of this epoch are changed in place; older ones are copied (savepoints). */
   int epoch;
+  /** Whether a value longer than a leaf holds inline was put (the commit then spills values). */
+  boolean largeValues;
   /** Replaced committed pages as (page, birth) pairs. */
   final LongList retired = new LongList();
 
