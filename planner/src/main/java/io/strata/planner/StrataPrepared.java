@@ -42,9 +42,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * stays the same, so re-execution skips parsing and planning; the engine shares plans between
  * sessions by text and generation.
  *
- * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so every
- * execution builds its own operator tree from the plan (building is cheap next to planning).
- * Two open results of the same statement therefore never share an operator.
+ * <p>Invariant: a plan is immutable and may be shared; operators hold run state, so an operator
+ * tree belongs to one statement and one execution at a time. An execution takes the statement's
+ * idle tree if it was built from the current plan (or builds one), drains it completely, and only
+ * then hands it back as the idle tree; a failed execution drops its tree. Two executions therefore
+ * never share an operator, and re-execution skips building the tree and compiling its expressions.
  */
 final class StrataPrepared implements Prepared {
   private enum Kind { QUERY, DML, EXPLAIN, DDL, TRANSACTION, SET_AS_OF }
@@ -57,31 +59,38 @@ final class StrataPrepared implements Prepared {
   private final SqlNode node;
   private final Kind kind;
   private final boolean asOf;
+  /** AS OF operands with parameters: the versions are known only at execution. */
+  private final boolean asOfResolvedPerExecution;
   private SqlNode unplanned;
+  /** An INSERT of literal rows planned by its shape, or null (see {@link LiteralInsert}). */
+  private LiteralInsert lifted;
   /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
   private List<Integer> planParams;
   private Plan plan;
   private long planGeneration = -1;
   private boolean planShared;
+  /** The operator tree of the last successful execution, free for the next one; or null. */
+  private OperatorTree idle;
+
+  /** An operator tree, the plan it was built from, and its storage operators (generated keys). */
+  private record OperatorTree(Plan plan, Operator root, StorageOperators storage) {}
 
   StrataPrepared(StrataSession session, String sql, SqlNode node) {
     this.session = session;
     this.sql = sql;
     this.node = node;
     this.kind = classify(node);
-    this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
+    this.asOf = planned && AsOf.present(node);
+    this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
-    if ((kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && !asOfResolvedPerExecution()) {
+    this.lifted = kind == Kind.DML && !asOf ? LiteralInsert.of(node) : null;
+    if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
-        planFor(stmt, List.of());
+        plan(stmt, List.of());
         stmt.finish();
       }
     }
-  }
-
-  /** Whether the AS OF versions are known only at execution (see {@link AsOf#literalOperands}). */
-  private boolean asOfResolvedPerExecution() {
-    return asOf && !AsOf.literalOperands(node);
   }
 
   private static Kind classify(SqlNode node) {
@@ -132,6 +141,9 @@ final class StrataPrepared implements Prepared {
 
   @Override
   public List<ParamMeta> parameters() {
+    if (lifted != null) {
+      return List.of(); // the parameters are the statement's own literals
+    }
     if (plan != null) {
       return plan.params();
     }
@@ -158,14 +170,29 @@ final class StrataPrepared implements Prepared {
 
   // ------------------------------------------------------------------ planning
 
+  /** The plan to run, planning the statement as written once its literals do not fit the shape. */
+  private Plan plan(StrataSession.Stmt stmt, List<?> params) {
+    Plan p = planFor(stmt, params);
+    if (lifted != null && !lifted.fits(p.paramTypes())) {
+      return planAsWritten(stmt, params);
+    }
+    return p;
+  }
+
+  private Plan planAsWritten(StrataSession.Stmt stmt, List<?> params) {
+    lifted = null;
+    plan = null;
+    return planFor(stmt, params);
+  }
+
   private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
     Catalog catalog = stmt.catalog;
     long gen = catalog.generation();
-    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution();
+    boolean shareable = !stmt.catalogPrivate && !asOfResolvedPerExecution;
     if (plan != null && planShared && shareable && planGeneration == gen) {
       return plan;
     }
-    String key = gen + "\u0000" + sql;
+    String key = gen + "\u0000" + (lifted != null ? lifted.shapeKey() : sql);
     if (shareable) {
       Plan cached = session.engine.cachedPlan(key);
       if (cached != null) {
@@ -175,6 +202,9 @@ final class StrataPrepared implements Prepared {
     }
     SqlNode n = unplanned != null ? unplanned : StrataSession.parse(sql);
     unplanned = null;
+    if (lifted != null) {
+      n = LiteralInsert.parameterized((org.apache.calcite.sql.SqlInsert) n);
+    }
     Planner planner = session.planner(stmt);
     planParams = null;
     if (asOf) {
@@ -371,14 +401,24 @@ final class StrataPrepared implements Prepared {
 
       @Override
       public long insertFromQuery(Catalog catalog, TableDef table, String querySql) {
-        String insert = "INSERT INTO " + quote(table.name()) + " " + querySql;
-        Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(insert));
-        StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
-        Operator op = PlanBuilder.build(p.rel(), ops);
-        List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
-        return ((Number) rows.get(0)[0]).longValue();
+        return runDml(stmt, catalog, "INSERT INTO " + quote(table.name()) + " " + querySql);
+      }
+
+      @Override
+      public long fillColumn(Catalog catalog, TableDef table, String column, String valueSql) {
+        return runDml(stmt, catalog, "UPDATE " + quote(table.name()) + " SET " + quote(column)
+            + " = (" + valueSql + ")");
       }
     };
+  }
+
+  /** Plans and runs a DML statement of a DDL statement against the catalog it is building. */
+  private long runDml(StrataSession.Stmt stmt, Catalog catalog, String dmlSql) {
+    Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(dmlSql));
+    StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
+    Operator op = PlanBuilder.build(p.rel(), ops);
+    List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
+    return ((Number) rows.get(0)[0]).longValue();
   }
 
   static String quote(String name) {
@@ -398,9 +438,10 @@ final class StrataPrepared implements Prepared {
   }
 
   private Result run(List<?> params) {
-    StrataSession.Stmt stmt = session.begin(kind == Kind.DML);
+    StrataSession.Stmt stmt = session.begin(kind == Kind.DML, true);
+    boolean handedOff = false;
     try {
-      Plan p = planFor(stmt, params);
+      Plan p = plan(stmt, params);
       if (kind == Kind.EXPLAIN) {
         List<Object[]> rows = new ArrayList<>();
         for (String line : Planner.explain(p.rel())) {
@@ -409,38 +450,121 @@ final class StrataPrepared implements Prepared {
         stmt.finish();
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
-      Object[] values = convertParams(planParamValues(params), p);
-      Catalog catalog = stmt.catalog;
-      StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
-      Operator operator = PlanBuilder.build(p.rel(), storageOps);
+      Object[] values;
+      if (lifted == null) {
+        values = convertParams(planParamValues(params), p);
+      } else {
+        if (params != null && !params.isEmpty()) {
+          throw new StrataException(Reason.BAD_PARAMETER, "statement has 0 parameters but "
+              + params.size() + " values were given");
+        }
+        try {
+          values = convertParams(lifted.values(), p);
+        } catch (StrataException e) {
+          // a literal the plan of its shape cannot take: the statement as written decides
+          p = planAsWritten(stmt, params);
+          values = convertParams(planParamValues(params), p);
+        }
+      }
+      OperatorTree tree = idle;
+      idle = null;
+      if (tree == null || tree.plan() != p) {
+        Catalog catalog = stmt.catalog;
+        StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+        tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
+      }
+      if (kind == Kind.QUERY && stmt.owned && !(stmt.txn instanceof io.strata.storage.WriteTxn)) {
+        Result r = stream(stmt, p, tree, values);
+        handedOff = true;
+        return r;
+      }
       long t0 = System.nanoTime();
       ExecContext ctx = session.newContext(values, stmt.scope);
-      List<Object[]> rows = StrataSession.drain(operator, ctx);
+      List<Object[]> rows = StrataSession.drain(tree.root(), ctx);
       session.timings.execute += System.nanoTime() - t0;
+      Result result;
       if (kind == Kind.DML) {
         long count = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
-        List<Object[]> keys = new ArrayList<>(storageOps.generatedKeys());
-        stmt.finish();
-        return new CountResult(count, new RowsResult(keyColumns(keys), keys));
+        List<Object[]> keys = new ArrayList<>(tree.storage().generatedKeys());
+        result = new CountResult(count, new RowsResult(keyColumns(keys), keys));
+      } else {
+        result = new RowsResult(p.columns(), rows);
       }
+      idle = tree;
       stmt.finish();
-      return new RowsResult(p.columns(), rows);
+      return result;
     } finally {
-      session.doneRunning();
-      stmt.close();
+      if (!handedOff) {
+        session.doneRunning();
+        stmt.close();
+      }
     }
   }
+
+  /** Rows a streamed query computes during execution, before the caller reads any. */
+  private static final int FIRST_ROWS = 1024;
+
+  /**
+   * Runs the query until it ends or has {@link #FIRST_ROWS} rows, so errors and time limits
+   * strike during execution as for any statement. A query that ended returns its rows; one that
+   * did not hands its open operator tree, with the statement and its snapshot, to a result that
+   * produces the remaining rows as they are read, and the statement ends when that result does.
+   */
+  private Result stream(StrataSession.Stmt stmt, Plan p, OperatorTree tree, Object[] values) {
+    ExecContext ctx = session.newContext(values, stmt.scope);
+    Operator root = tree.root();
+    List<Object[]> first = new ArrayList<>();
+    root.open(ctx);
+    Object[] r = null;
+    try {
+      while (first.size() < FIRST_ROWS && (r = root.next()) != null) {
+        first.add(r);
+      }
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+    if (r == null) {
+      root.close();
+      session.doneRunning();
+      stmt.finish();
+      stmt.close();
+      idle = tree;
+      return new RowsResult(p.columns(), first);
+    }
+    StreamingResult[] self = new StreamingResult[1];
+    self[0] = new StreamingResult(p.columns(), root, first, clean -> {
+      session.doneRunning(ctx);
+      session.untrack(self[0]);
+      try {
+        stmt.finish();
+      } finally {
+        stmt.close();
+        if (clean) {
+          idle = tree; // drained or closed, so free for the next execution
+        }
+      }
+    });
+    session.track(self[0]);
+    return self[0];
+  }
+
+  /** Columns of generated-key results, by key width (the widths seen are few and small). */
+  private static final java.util.concurrent.ConcurrentMap<Integer, List<ColumnMeta>> KEY_COLUMNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static List<ColumnMeta> keyColumns(List<Object[]> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    List<ColumnMeta> cols = new ArrayList<>();
-    for (int i = 0; i < keys.get(0).length; i++) {
-      cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
-          true));
-    }
-    return cols;
+    return KEY_COLUMNS.computeIfAbsent(keys.get(0).length, width -> {
+      List<ColumnMeta> cols = new ArrayList<>();
+      for (int i = 0; i < width; i++) {
+        cols.add(new ColumnMeta("KEY" + (i + 1), "KEY" + (i + 1), "", Types.OTHER, "OTHER", 0, 0,
+            true));
+      }
+      return List.copyOf(cols);
+    });
   }
 
   /** Checks the count and converts JDBC-style values to the validated parameter types. */

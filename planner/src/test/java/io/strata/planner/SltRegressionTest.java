@@ -66,4 +66,84 @@ class SltRegressionTest {
           db.rows("SELECT col2, 5, COUNT(*) FROM t GROUP BY col2 ORDER BY col2"));
     }
   }
+
+  /** A blob compared with a number or text: valid, and ordered by storage class as in SQLite. */
+  @Test
+  void blobComparesWithOtherTypesByStorageClass() {
+    try (Db db = table()) {
+      assertEquals("false", db.one("SELECT x'303132' IN (SELECT col0 FROM t)"));
+      assertEquals("true", db.one("SELECT x'303132' NOT IN (SELECT col0 FROM t)"));
+      assertEquals("false", db.one("SELECT x'303132' IN (10, 20)"));
+      assertEquals("false", db.one("SELECT 10 IN (x'3130', x'31')"));
+      assertEquals("false,true,false,true",
+          db.one("SELECT x'3130' = 10, x'3130' > 10, x'31' < 'a', x'31' = x'31'"));
+      // NULL on the right still makes NOT IN unknown
+      assertEquals("NULL", db.one("SELECT x'31' NOT IN (SELECT col1 FROM t)"));
+      assertEquals(List.of(), db.rows("SELECT pk FROM t WHERE pk = x'31'"));
+      assertEquals(List.of("1", "2", "3"),
+          db.rows("SELECT pk FROM t WHERE col0 < x'31' ORDER BY pk"));
+      db.exec("CREATE TABLE b (pk INT PRIMARY KEY, v VARBINARY(4))");
+      db.exec("INSERT INTO b VALUES (1, x'3130'), (2, NULL)");
+      assertEquals(List.of(), db.rows("SELECT pk FROM b WHERE v = 10"));
+      assertEquals(List.of("1"), db.rows("SELECT pk FROM b WHERE v = x'3130'"));
+      assertEquals("false,true", db.one(
+          "SELECT 10 IN (SELECT v FROM b WHERE v IS NOT NULL), x'3130' IN (SELECT v FROM b)"));
+    }
+  }
+
+  /** INSERT OR REPLACE / REPLACE INTO delete the rows a new row collides with, then insert it. */
+  @Test
+  void insertOrReplaceReplacesOnKeyAndUniqueIndex() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t1 (x INTEGER PRIMARY KEY, y VARCHAR(30))");
+      db.exec("INSERT INTO t1 VALUES (1, 'true'), (2, 'insert')");
+      assertEquals(1, db.exec("INSERT OR REPLACE INTO t1 VALUES (2, 'insert or replace')"));
+      assertEquals("2,insert or replace", db.one("SELECT x, y FROM t1 WHERE x = 2"));
+      db.exec("REPLACE INTO t1 VALUES (2, 'replace')");
+      db.exec("REPLACE INTO t1 VALUES (3, 'new')");
+      assertEquals(List.of("1,true", "2,replace", "3,new"), db.rows("SELECT * FROM t1 ORDER BY x"));
+
+      db.exec("CREATE TABLE u (a INT, b INT, c INT)");
+      db.exec("CREATE UNIQUE INDEX ub ON u (b)");
+      db.exec("CREATE INDEX uc ON u (c)");
+      db.exec("INSERT INTO u VALUES (1, 10, 100), (2, 20, 200), (3, NULL, 300)");
+      // NULLs never collide; a later row of the same statement replaces an earlier one
+      assertEquals(3, db.exec("REPLACE INTO u VALUES (4, NULL, 400), (5, 20, 500), (6, 20, 600)"));
+      assertEquals(List.of("1,10,100", "3,NULL,300", "4,NULL,400", "6,20,600"),
+          db.rows("SELECT * FROM u ORDER BY a"));
+      // the replaced rows are gone from every index
+      assertEquals(List.of(), db.rows("SELECT a FROM u WHERE c = 200 OR c = 500"));
+      assertEquals(List.of("6"), db.rows("SELECT a FROM u WHERE b = 20"));
+
+      db.exec("CREATE TABLE k (x INT, y INT, z INT, PRIMARY KEY (x, y))");
+      db.exec("CREATE UNIQUE INDEX kz ON k (z)");
+      db.exec("INSERT INTO k VALUES (1, 1, 1), (1, 2, 2), (2, 1, 3)");
+      // collides with (1,1,1) on the key and with (2,1,3) on kz: both go
+      db.exec("INSERT OR REPLACE INTO k VALUES (1, 1, 3)");
+      assertEquals(List.of("1,1,3", "1,2,2"), db.rows("SELECT * FROM k ORDER BY x, y"));
+      assertEquals("1,1", db.one("SELECT x, y FROM k WHERE z = 3"));
+    }
+  }
+
+  /**
+   * A comparison that folds to NULL against a division (which Calcite will not fold) used to
+   * fail planning with "Comparison with NULL in pulledUpPredicates".
+   */
+  @Test
+  void comparisonWithFoldedNullAgainstDivisionPlans() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE tab1 (col0 INT, col1 INT, col2 INT)");
+      db.exec("INSERT INTO tab1 VALUES (51, 14, 96), (85, 5, 59), (91, 47, 68)");
+      assertEquals(List.of(), db.rows(
+          "SELECT col2 FROM tab1 WHERE col0 * - CAST(NULL AS INTEGER) = - col1 * - 15 / col1"));
+      assertEquals(List.of(), db.rows(
+          "SELECT col0 + 1 FROM tab1 WHERE - col2 = - CAST(NULL AS REAL) / col0"));
+      assertEquals(List.of("51", "85", "91"), db.rows("SELECT col0 FROM tab1 WHERE NOT "
+          + "(col0 / CAST(NULL AS INTEGER) < col2 / col0) IS NOT NULL ORDER BY 1"));
+      assertEquals(List.of(), db.rows("SELECT a.col2 FROM tab1 a JOIN tab1 b "
+          + "ON a.col0 * CAST(NULL AS INTEGER) = b.col1 / b.col2"));
+      assertEquals("3", db.one("SELECT COUNT(*) FROM tab1 WHERE col0 IS DISTINCT FROM "
+          + "CAST(NULL AS INTEGER) / col2"));
+    }
+  }
 }

@@ -25,12 +25,14 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -75,6 +77,7 @@ public final class Planner {
       .withIdentifierExpansion(true)
       .withDefaultNullCollation(NullCollation.LOW)
       .withTypeCoercionEnabled(true)
+      .withTypeCoercionFactory(StrataTypeCoercion::new)
       .withConformance(StrataConformance.INSTANCE);
 
   private static final SqlToRelConverter.Config TO_REL = SqlToRelConverter.config()
@@ -159,6 +162,7 @@ public final class Planner {
       clusterPlanner.setExecutor(executor);
     }
     this.cluster = RelOptCluster.create(clusterPlanner, new RexBuilder(TYPES));
+    cluster.setMetadataProvider(NullComparisonPredicates.PROVIDER);
   }
 
   private SqlValidator newValidator(CalciteCatalogReader r) {
@@ -177,6 +181,8 @@ public final class Planner {
       validated = validator.validate(CaseItemsInAggregates.apply(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
+    } catch (AssertionError e) {
+      throw internal(e);
     }
     long t1 = System.nanoTime();
     timings.validate += t1 - t0;
@@ -196,6 +202,12 @@ public final class Planner {
           cluster, StandardConvertletTable.INSTANCE, TO_REL);
       RelRoot root = converter.convertQuery(validated, false, true);
       rel = root.project();
+      if (validated instanceof SqlInsert insert && insert.isUpsert()
+          && rel instanceof TableModify tm) {
+        // INSERT OR REPLACE: a MERGE without update columns, executed as replace-on-conflict
+        rel = LogicalTableModify.create(tm.getTable(), tm.getCatalogReader(), tm.getInput(),
+            TableModify.Operation.MERGE, List.of(), null, tm.isFlattened());
+      }
       long t2 = System.nanoTime();
       timings.convert += t2 - t1;
       rel = optimise(rel);
@@ -204,9 +216,19 @@ public final class Planner {
       throw e;
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
+    } catch (AssertionError e) {
+      throw internal(e);
     }
     return new Plan(rel, columns, List.copyOf(params), List.copyOf(paramTypes), dml,
         readsHistory(rel));
+  }
+
+  /**
+   * Calcite checks some of its invariants with {@code AssertionError} (thrown even without
+   * {@code -ea}); a statement that trips one fails with an error, not a crash of the caller.
+   */
+  private static StrataException internal(AssertionError e) {
+    return new StrataException(Reason.INTERNAL, "cannot plan the statement: " + e.getMessage(), e);
   }
 
   private List<ColumnMeta> columns(SqlValidator validator, SqlNode validated) {

@@ -17,7 +17,8 @@ public final class ExecContext implements Bindings {
 
   private final Object[] params;
   private final Object txn;
-  private final LocalDateTime now;
+  /** The statement clock, read at the first use: most statements never ask for it. */
+  private LocalDateTime now;
   private Object[][] correl = new Object[4][];
   private volatile boolean cancelled;
 
@@ -26,7 +27,7 @@ public final class ExecContext implements Bindings {
    * @param txn the caller's transaction or snapshot handle, opaque to the executor
    */
   public ExecContext(Object[] params, Object txn) {
-    this(params, txn, LocalDateTime.now());
+    this(params, txn, null);
   }
 
   public ExecContext(Object[] params, Object txn, LocalDateTime now) {
@@ -50,6 +51,9 @@ public final class ExecContext implements Bindings {
 
   @Override
   public LocalDateTime now() {
+    if (now == null) {
+      now = LocalDateTime.now();
+    }
     return now;
   }
 

@@ -34,6 +34,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * removes every old row, then inserts every new one, so key changes that only collide with rows the
  * same statement moves (SET id = id + 1) succeed. If a check fails midway the session rolls the
  * statement back to the savepoint it took before it.
+ *
+ * <p>{@code INSERT OR REPLACE} / {@code REPLACE INTO} arrive as a MERGE with no update columns:
+ * each new row first deletes the rows whose primary key or unique index values it repeats.
  */
 final class ModifyOp implements Operator {
   private final TableModify.Operation op;
@@ -46,10 +49,13 @@ final class ModifyOp implements Operator {
   private final List<String> checkNames;
   private final RelDataType[] columnTypes;
   private final int[] updatePositions;
+  /** An UPDATE of a table with a primary key that sets none of its columns: rows stay in place. */
+  private final boolean updateInPlace;
   private final List<Object[]> generated = new ArrayList<>();
   private ExecContext ctx;
   private boolean done;
-  private long nextRowId;
+  /** The largest row id in the statement's snapshot, or -1 until first needed. */
+  private long snapshotMaxRowId;
 
   ModifyOp(TableModify rel, Operator input, Evaluator[] checks, List<String> checkNames) {
     this.op = rel.getOperation();
@@ -67,9 +73,12 @@ final class ModifyOp implements Operator {
     }
     List<String> upd = rel.getUpdateColumnList();
     updatePositions = new int[upd == null ? 0 : upd.size()];
+    boolean keyUpdated = false;
     for (int i = 0; i < updatePositions.length; i++) {
       updatePositions[i] = def.columnIndex(upd.get(i));
+      keyUpdated |= def.primaryKey().contains(def.columns().get(updatePositions[i]).id());
     }
+    updateInPlace = op == TableModify.Operation.UPDATE && !def.hasRowId() && !keyUpdated;
   }
 
   /** Keys of the rows the last execution inserted. */
@@ -82,7 +91,7 @@ final class ModifyOp implements Operator {
     ctx = context;
     done = false;
     generated.clear();
-    nextRowId = 0;
+    snapshotMaxRowId = -1;
   }
 
   @Override
@@ -109,8 +118,11 @@ final class ModifyOp implements Operator {
     try {
       Tree tree = txn.tree(def.treeName()).orElseThrow(() ->
           new StrataException(Reason.INTERNAL, "row tree of " + def.name() + " is missing"));
+      if (!singleWrite(rows.size())) {
+        scope.beforeWrites();
+      }
       long count = switch (op) {
-        case INSERT -> insertAll(txn, tree, rows);
+        case INSERT, MERGE -> insertAll(txn, tree, rows);
         case DELETE -> deleteAll(txn, tree, rows);
         case UPDATE -> updateAll(txn, tree, rows);
         default -> throw new StrataException(Reason.UNSUPPORTED, op + " is not supported");
@@ -122,11 +134,24 @@ final class ModifyOp implements Operator {
     }
   }
 
+  /** Whether the statement writes at most one entry of one tree (see TxnScope#beforeWrites). */
+  private boolean singleWrite(int rowCount) {
+    if (rowCount == 0) {
+      return true;
+    }
+    return rowCount == 1 && indexes.isEmpty() && (op == TableModify.Operation.INSERT
+        || op == TableModify.Operation.DELETE || op == TableModify.Operation.UPDATE && updateInPlace);
+  }
+
   private long insertAll(WriteTxn txn, Tree tree, List<Object[]> rows) {
     for (Object[] in : rows) {
       Object[] row = new Object[def.columns().size()];
       System.arraycopy(in, 0, row, 0, row.length);
-      insert(txn, tree, prepare(row), null);
+      row = prepare(row);
+      if (op == TableModify.Operation.MERGE) {
+        removeConflicts(txn, tree, row);
+      }
+      insert(txn, tree, row, null);
     }
     return rows.size();
   }
@@ -158,14 +183,14 @@ final class ModifyOp implements Operator {
     if (keepKey != null) {
       key = keepKey;
     } else if (def.hasRowId()) {
-      if (nextRowId == 0) {
+      if (snapshotMaxRowId < 0) {
         try (Cursor c = tree.cursor()) {
-          nextRowId = c.last() ? RowFormat.rowIdOf(c.key()) + 1 : 1;
+          snapshotMaxRowId = c.last() ? RowFormat.rowIdOf(c.key()) : 0;
         }
       }
-      key = RowFormat.rowIdKey(nextRowId);
-      generated.add(new Object[] {nextRowId});
-      nextRowId++;
+      long rowId = ((TxnScope) ctx.txn()).rowIds().next(def.treeName(), snapshotMaxRowId);
+      key = RowFormat.rowIdKey(rowId);
+      generated.add(new Object[] {rowId});
     } else {
       key = format.primaryKey(row);
       if (tree.get(key) != null) {
@@ -179,21 +204,65 @@ final class ModifyOp implements Operator {
       generated.add(pk);
     }
     for (IndexDef ix : indexes) {
-      Tree t = indexTree(txn, ix);
-      if (ix.unique()) {
-        byte[] prefix = format.indexPrefix(ix, row, false);
-        if (prefix != null) {
-          try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
-            if (c.first()) {
-              throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
-                  + def.name() + " violates unique index " + ix.name());
-            }
+      addIndexEntry(txn, ix, row, key);
+    }
+    tree.put(key, format.encodeValue(row));
+  }
+
+  /** Adds the row's entry to an index, refusing a duplicate value in a unique one. */
+  private void addIndexEntry(WriteTxn txn, IndexDef ix, Object[] row, byte[] key) {
+    Tree t = indexTree(txn, ix);
+    if (ix.unique()) {
+      byte[] prefix = format.indexPrefix(ix, row, false);
+      if (prefix != null) {
+        try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
+          if (c.first()) {
+            throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
+                + def.name() + " violates unique index " + ix.name());
           }
         }
       }
-      t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
     }
-    tree.put(key, format.encodeValue(row));
+    t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
+  }
+
+  /** Deletes the stored rows that {@code row} would duplicate on its key or a unique index. */
+  private void removeConflicts(WriteTxn txn, Tree tree, Object[] row) {
+    int[] decoder = null;
+    int n = def.columns().size();
+    if (!def.hasRowId()) {
+      byte[] key = format.primaryKey(row);
+      byte[] old = tree.get(key);
+      if (old != null) {
+        decoder = format.decoderFor(allPositions());
+        remove(txn, tree, key, RowFormat.decode(old, decoder, n));
+      }
+    }
+    for (IndexDef ix : indexes) {
+      byte[] prefix = ix.unique() ? format.indexPrefix(ix, row, false) : null;
+      if (prefix == null) {
+        continue;
+      }
+      byte[] found = null;
+      try (Cursor c = indexTree(txn, ix).cursor(prefix, KeyCodec.prefixEnd(prefix))) {
+        if (c.first()) {
+          found = format.rowKeyOfIndexKey(ix, c.key());
+        }
+      }
+      byte[] old = found == null ? null : tree.get(found);
+      if (old != null) {
+        decoder = decoder != null ? decoder : format.decoderFor(allPositions());
+        remove(txn, tree, found, RowFormat.decode(old, decoder, n));
+      }
+    }
+  }
+
+  private int[] allPositions() {
+    int[] all = new int[def.columns().size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
   }
 
   private String describeKey(Object[] row) {
@@ -268,6 +337,9 @@ final class ModifyOp implements Operator {
   }
 
   private long updateAll(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    if (updateInPlace) {
+      return updateInPlace(txn, tree, rows);
+    }
     int n = def.columns().size();
     List<byte[]> keys = keysOf(tree, rows);
     List<Object[]> newRows = new ArrayList<>(rows.size());
@@ -292,6 +364,51 @@ final class ModifyOp implements Operator {
     }
     generated.clear();
     return newRows.size();
+  }
+
+  /**
+   * UPDATE that keeps every row's key: each row is overwritten where it is, and only the indexes
+   * whose columns change are touched. The input rows were read from this table by this statement,
+   * so each key exists. As in the general case all old index entries go before any new one is
+   * checked and added, so values that only collide with rows the statement changes succeed.
+   */
+  private long updateInPlace(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    int n = def.columns().size();
+    List<Object[]> newRows = new ArrayList<>(rows.size());
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    for (Object[] in : rows) {
+      byte[] key = format.primaryKey(in);
+      Object[] row = new Object[n];
+      System.arraycopy(in, 0, row, 0, n);
+      for (int u = 0; u < updatePositions.length; u++) {
+        row[updatePositions[u]] = in[n + u];
+      }
+      prepare(row);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, in, row)) {
+          indexTree(txn, ix).delete(format.indexKey(ix, in, key));
+        }
+      }
+      newRows.add(row);
+      keys.add(key);
+    }
+    for (int i = 0; i < newRows.size(); i++) {
+      Object[] row = newRows.get(i);
+      byte[] key = keys.get(i);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, rows.get(i), row)) {
+          addIndexEntry(txn, ix, row, key);
+        }
+      }
+      tree.put(key, format.encodeValue(row));
+    }
+    return newRows.size();
+  }
+
+  /** Whether the row's entry in the index moves (compared as encoded, as the index stores it). */
+  private boolean indexChanged(IndexDef ix, Object[] oldRow, Object[] newRow) {
+    return !java.util.Arrays.equals(format.indexPrefix(ix, oldRow, true),
+        format.indexPrefix(ix, newRow, true));
   }
 
   @Override
