@@ -18,8 +18,9 @@ import java.sql.SQLTransientException;
 /**
  * The one place where errors become SQLStates and JDBC 4 exception subclasses.
  *
- * <p>Classes and subclasses follow the SQL standard (class 22 data, 23 integrity, 25 transaction
- * state, 40 rollback, 42 syntax or access rule, 0A unsupported, 08 connection). Where the standard
+ * <p>Classes and subclasses follow the SQL standard (class 21 cardinality, 22 data, 23 integrity,
+ * 25 transaction state, 40 rollback, 42 syntax or access rule, 0A unsupported, 08 connection, 54
+ * program limit). Where the standard
  * defines no subclass the PostgreSQL code is used, because tools recognise it most widely: 42P01
  * unknown table, 42703 unknown column, 42704 unknown object, 42710 duplicate object, 42702
  * ambiguous name, 42804 type mismatch, 57014 cancelled, 72000 version no longer retained. The
@@ -46,6 +47,7 @@ final class SqlStates {
   static final String INVALID_CHARACTER_VALUE = "22018";
   static final String INVALID_DATETIME = "22007";
   static final String INVALID_PARAMETER_VALUE = "22023";
+  static final String CARDINALITY_VIOLATION = "21000";
   static final String SERIALIZATION_FAILURE = "40001";
   static final String INVALID_TRANSACTION_STATE = "25000";
   static final String READ_ONLY = "25006";
@@ -148,6 +150,8 @@ final class SqlStates {
       case INVALID_DATETIME -> INVALID_DATETIME;
       case INVALID_CHARACTER_VALUE -> INVALID_CHARACTER_VALUE;
       case DIVISION_BY_ZERO -> DIVISION_BY_ZERO;
+      case CARDINALITY_VIOLATION -> CARDINALITY_VIOLATION;
+      case LIMIT_EXCEEDED -> LIMIT_EXCEEDED;
       case BAD_PARAMETER -> INVALID_PARAMETER_VALUE;
       case SERIALIZATION_FAILURE -> SERIALIZATION_FAILURE;
       case READ_ONLY -> READ_ONLY;

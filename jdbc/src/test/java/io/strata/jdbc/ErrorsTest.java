@@ -83,9 +83,12 @@ class ErrorsTest {
     }
     SQLException overflow = fail("SELECT 9223372036854775807 + 1");
     assertInstanceOf(SQLDataException.class, overflow);
-    assertTrue(overflow.getSQLState().startsWith("22"), overflow.getSQLState());
+    assertEquals("22003", overflow.getSQLState());
     SQLException date = fail("SELECT CAST('2026-13-45' AS DATE)");
     assertInstanceOf(SQLDataException.class, date);
+    assertEquals("22007", date.getSQLState());
+    assertEquals("21000", fail("SELECT (SELECT id FROM p UNION ALL SELECT 2)").getSQLState());
+    assertEquals("22003", fail("SELECT CAST(123456 AS DECIMAL(4, 1))").getSQLState());
     assertEquals(1, Db.count(c, "p"));
   }
 

@@ -3,6 +3,7 @@ package io.strata.planner;
 import io.strata.planner.calcite.Plan;
 import io.strata.planner.catalog.Catalog;
 import io.strata.planner.catalog.CatalogStore;
+import io.strata.planner.table.RowIds;
 import io.strata.planner.table.Storage;
 import io.strata.storage.ReadTxn;
 import io.strata.storage.StorageException;
@@ -24,6 +25,7 @@ public final class Engine implements AutoCloseable {
   private final Store store;
   private final Map<Long, Catalog> catalogs = new ConcurrentHashMap<>();
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+  private final RowIds rowIds = new RowIds();
   /** The catalog of the version most recently asked for: most statements read the latest one. */
   private volatile VersionCatalog lastCatalog;
 
@@ -46,6 +48,11 @@ public final class Engine implements AutoCloseable {
 
   public Store store() {
     return store;
+  }
+
+  /** Hidden row ids for tables without a primary key, shared by all sessions. */
+  RowIds rowIds() {
+    return rowIds;
   }
 
   /** The committed catalog visible to txn (which must have no uncommitted DDL). */

@@ -32,6 +32,10 @@ public class StrataException extends RuntimeException {
     /** A string that cannot be cast to the target type (not a number, not a boolean, ...). */
     INVALID_CHARACTER_VALUE,
     DIVISION_BY_ZERO,
+    /** A scalar subquery that returned more than one row. */
+    CARDINALITY_VIOLATION,
+    /** A value beyond an implementation limit (a key or row too large to store). */
+    LIMIT_EXCEEDED,
     BAD_PARAMETER,
     /** Write-write conflict with a concurrent commit. */
     SERIALIZATION_FAILURE,

@@ -62,6 +62,8 @@ final class StrataPrepared implements Prepared {
   /** AS OF operands with parameters: the versions are known only at execution. */
   private final boolean asOfResolvedPerExecution;
   private SqlNode unplanned;
+  /** An INSERT of literal rows planned by its shape, or null (see {@link LiteralInsert}). */
+  private LiteralInsert lifted;
   /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
   private List<Integer> planParams;
   private Plan plan;
@@ -81,10 +83,11 @@ final class StrataPrepared implements Prepared {
     this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
     this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
+    this.lifted = kind == Kind.DML && !asOf ? LiteralInsert.of(node) : null;
     boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
     if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
-        planFor(stmt, List.of());
+        plan(stmt, List.of());
         stmt.finish();
       }
     }
@@ -138,6 +141,9 @@ final class StrataPrepared implements Prepared {
 
   @Override
   public List<ParamMeta> parameters() {
+    if (lifted != null) {
+      return List.of(); // the parameters are the statement's own literals
+    }
     if (plan != null) {
       return plan.params();
     }
@@ -164,6 +170,21 @@ final class StrataPrepared implements Prepared {
 
   // ------------------------------------------------------------------ planning
 
+  /** The plan to run, planning the statement as written once its literals do not fit the shape. */
+  private Plan plan(StrataSession.Stmt stmt, List<?> params) {
+    Plan p = planFor(stmt, params);
+    if (lifted != null && !lifted.fits(p.paramTypes())) {
+      return planAsWritten(stmt, params);
+    }
+    return p;
+  }
+
+  private Plan planAsWritten(StrataSession.Stmt stmt, List<?> params) {
+    lifted = null;
+    plan = null;
+    return planFor(stmt, params);
+  }
+
   private Plan planFor(StrataSession.Stmt stmt, List<?> params) {
     Catalog catalog = stmt.catalog;
     long gen = catalog.generation();
@@ -171,7 +192,7 @@ final class StrataPrepared implements Prepared {
     if (plan != null && planShared && shareable && planGeneration == gen) {
       return plan;
     }
-    String key = gen + "\u0000" + sql;
+    String key = gen + "\u0000" + (lifted != null ? lifted.shapeKey() : sql);
     if (shareable) {
       Plan cached = session.engine.cachedPlan(key);
       if (cached != null) {
@@ -181,6 +202,9 @@ final class StrataPrepared implements Prepared {
     }
     SqlNode n = unplanned != null ? unplanned : StrataSession.parse(sql);
     unplanned = null;
+    if (lifted != null) {
+      n = LiteralInsert.parameterized((org.apache.calcite.sql.SqlInsert) n);
+    }
     Planner planner = session.planner(stmt);
     planParams = null;
     if (asOf) {
@@ -404,9 +428,9 @@ final class StrataPrepared implements Prepared {
   }
 
   private Result run(List<?> params) {
-    StrataSession.Stmt stmt = session.begin(kind == Kind.DML);
+    StrataSession.Stmt stmt = session.begin(kind == Kind.DML, true);
     try {
-      Plan p = planFor(stmt, params);
+      Plan p = plan(stmt, params);
       if (kind == Kind.EXPLAIN) {
         List<Object[]> rows = new ArrayList<>();
         for (String line : Planner.explain(p.rel())) {
@@ -415,7 +439,22 @@ final class StrataPrepared implements Prepared {
         stmt.finish();
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
-      Object[] values = convertParams(planParamValues(params), p);
+      Object[] values;
+      if (lifted == null) {
+        values = convertParams(planParamValues(params), p);
+      } else {
+        if (params != null && !params.isEmpty()) {
+          throw new StrataException(Reason.BAD_PARAMETER, "statement has 0 parameters but "
+              + params.size() + " values were given");
+        }
+        try {
+          values = convertParams(lifted.values(), p);
+        } catch (StrataException e) {
+          // a literal the plan of its shape cannot take: the statement as written decides
+          p = planAsWritten(stmt, params);
+          values = convertParams(planParamValues(params), p);
+        }
+      }
       OperatorTree tree = idle;
       idle = null;
       if (tree == null || tree.plan() != p) {

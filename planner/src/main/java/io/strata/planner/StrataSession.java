@@ -140,26 +140,49 @@ final class StrataSession implements Session {
     final Catalog catalog;
     final boolean catalogPrivate;
     final TxnScope scope;
-    final WriteTxn.Savepoint savepoint;
+    private final WriteTxn.Savepoint eagerSavepoint;
     private boolean done;
 
-    Stmt(ReadTxn txn, boolean owned, String readOnlyReason, boolean needSavepoint) {
+    /**
+     * @param savepoint whether the statement needs a savepoint in a transaction it does not own
+     *     (it may write): taken now, or with {@code lazy} by the statement's writer through
+     *     {@link TxnScope#beforeWrites}
+     */
+    Stmt(ReadTxn txn, boolean owned, String readOnlyReason, boolean savepoint, boolean lazy) {
       this.txn = txn;
       this.owned = owned;
       this.catalogPrivate = !owned && txnDdl;
       this.catalog = catalogPrivate ? CatalogStore.load(txn) : engine.catalog(txn);
-      this.scope = new TxnScope(store, txn, catalog, readOnlyReason);
-      this.savepoint = needSavepoint && !owned && txn instanceof WriteTxn w ? w.savepoint() : null;
+      boolean protect = savepoint && !owned && txn instanceof WriteTxn;
+      this.scope = new TxnScope(store, txn, catalog, readOnlyReason, engine.rowIds(),
+          protect && lazy);
+      this.eagerSavepoint = protect && !lazy ? ((WriteTxn) txn).savepoint() : null;
+    }
+
+    /** The savepoint a failure of the statement rolls back to, or null. */
+    private WriteTxn.Savepoint savepoint() {
+      return eagerSavepoint != null ? eagerSavepoint : scope.savepoint();
     }
 
     WriteTxn writer() {
       return scope.writer();
     }
 
-    /** Ends the statement successfully: commits an owned write transaction. */
+    /**
+     * Ends the statement successfully: commits an owned write transaction, or releases the
+     * statement's savepoint in the session's transaction.
+     */
     void finish() {
       done = true;
       scope.close();
+      WriteTxn.Savepoint savepoint = savepoint();
+      if (savepoint != null) {
+        try {
+          ((WriteTxn) txn).release(savepoint);
+        } catch (StorageException e) {
+          throw Storage.translate(e);
+        }
+      }
       if (owned) {
         if (txn instanceof WriteTxn w) {
           try {
@@ -184,9 +207,11 @@ final class StrataSession implements Session {
         } else {
           txn.close();
         }
-      } else if (savepoint != null) {
+      } else if (savepoint() != null) {
+        WriteTxn.Savepoint savepoint = savepoint();
         try {
           ((WriteTxn) txn).rollbackTo(savepoint);
+          ((WriteTxn) txn).release(savepoint);
         } catch (StorageException e) {
           // the transaction itself failed (I/O, conflict): it cannot continue
           abortTransaction();
@@ -232,6 +257,14 @@ final class StrataSession implements Session {
    * @param writes whether it may write (DML, DDL)
    */
   Stmt begin(boolean writes) {
+    return begin(writes, false);
+  }
+
+  /**
+   * Starts a statement whose writer takes its savepoint itself ({@link TxnScope#beforeWrites})
+   * when {@code lazySavepoint}.
+   */
+  Stmt begin(boolean writes, boolean lazySavepoint) {
     checkOpen();
     checkCancelled();
     try {
@@ -239,19 +272,23 @@ final class StrataSession implements Session {
         long v = asOf.getAsLong();
         engine.checkVersion(v);
         return new Stmt(store.read(v), true,
-            "the session reads AS OF VERSION " + v + "; historical versions are read-only", false);
+            "the session reads AS OF VERSION " + v + "; historical versions are read-only", false,
+            false);
       }
       if (txn != null) {
-        return new Stmt(txn, false, txnReadOnly ? "the transaction is read-only" : null, writes);
+        return new Stmt(txn, false, txnReadOnly ? "the transaction is read-only" : null, writes,
+            lazySavepoint);
       }
       if (!autoCommit) {
         openTransaction(readOnly);
-        return new Stmt(txn, false, txnReadOnly ? "the transaction is read-only" : null, writes);
+        return new Stmt(txn, false, txnReadOnly ? "the transaction is read-only" : null, writes,
+            lazySavepoint);
       }
       if (writes && !readOnly) {
-        return new Stmt(store.begin(), true, null, false);
+        return new Stmt(store.begin(), true, null, false, false);
       }
-      return new Stmt(store.read(), true, readOnly ? "the session is read-only" : null, false);
+      return new Stmt(store.read(), true, readOnly ? "the session is read-only" : null, false,
+          false);
     } catch (StorageException e) {
       throw Storage.translate(e);
     }
@@ -433,8 +470,16 @@ final class StrataSession implements Session {
   public void releaseSavepoint(String name) {
     checkOpen();
     String key = name.toUpperCase(java.util.Locale.ROOT);
-    if (!savepoints.containsKey(key)) {
+    WriteTxn.Savepoint sp = savepoints.get(key);
+    if (sp == null) {
       throw new StrataException(Reason.INVALID_TRANSACTION_STATE, "no savepoint " + name);
+    }
+    if (txn instanceof WriteTxn w) {
+      try {
+        w.release(sp);
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
     }
     dropAfter(key, true);
   }

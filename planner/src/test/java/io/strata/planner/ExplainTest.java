@@ -35,15 +35,12 @@ class ExplainTest {
 
   @Test
   void pointLookupOnPrimaryKey() {
+    // the key answers an integer equality exactly, so no filter is left above the scan
     assertEquals("""
-        LogicalProject(b=[$1])
-          LogicalFilter(condition=[=($0, 5)])
-            StrataTableScan(table=[[t]], columns=[[id, b]], access=[primary key], ranges=[[=5]])""",
+        StrataTableScan(table=[[t]], columns=[[b]], access=[primary key], ranges=[[=5]])""",
         plan("SELECT b FROM t WHERE id = 5"));
     assertEquals("""
-        LogicalProject(b=[$1])
-          LogicalFilter(condition=[=($0, ?0)])
-            StrataTableScan(table=[[t]], columns=[[id, b]], access=[primary key], ranges=[[=?0]])""",
+        StrataTableScan(table=[[t]], columns=[[b]], access=[primary key], ranges=[[=?0]])""",
         plan("SELECT b FROM t WHERE id = ?"));
   }
 
@@ -51,12 +48,47 @@ class ExplainTest {
   void betweenIsAPrimaryKeyRange() {
     assertEquals("""
         LogicalAggregate(group=[{}], EXPR$0=[SUM($0)])
-          LogicalProject(a=[$1])
-            LogicalFilter(condition=[SEARCH($0, Sarg[[10L:BIGINT..20L:BIGINT]]:BIGINT)])
-              StrataTableScan(table=[[t]], columns=[[id, a]], access=[primary key], ranges=[[[10..20]]])""",
+          StrataTableScan(table=[[t]], columns=[[a]], access=[primary key], ranges=[[[10..20]]])""",
         plan("SELECT SUM(a) FROM t WHERE id BETWEEN 10 AND 20"));
     assertTrue(plan("SELECT a FROM t WHERE id > ? AND id <= ?")
         .contains("access=[primary key], ranges=[[(?0..?1]]]"));
+  }
+
+  @Test
+  void conjunctsTheKeyDoesNotAnswerExactlyStayInTheFilter() {
+    // a fraction: the range is rounded outward, the filter decides
+    assertTrue(plan("SELECT a FROM t WHERE id > 2.5").contains("LogicalFilter"));
+    // two lower bounds on one column: the path uses one of them
+    assertTrue(plan("SELECT a FROM t WHERE id > ? AND id > ?").contains("LogicalFilter"));
+    // an index path always keeps its filter
+    assertTrue(plan("SELECT c FROM t WHERE a = 3").contains("LogicalFilter"));
+    // the rest of the condition stays
+    assertEquals("""
+        LogicalProject(b=[$0])
+          LogicalFilter(condition=[>($1, 1)])
+            StrataTableScan(table=[[t]], columns=[[b, c]], access=[primary key], ranges=[[=?0]])""",
+        plan("SELECT b FROM t WHERE id = ? AND c > 1"));
+  }
+
+  @Test
+  void keyRangesWithoutTheirFilterAnswerAsTheFilterWould() {
+    Db d = new Db();
+    try {
+      d.exec("CREATE TABLE k (id BIGINT PRIMARY KEY, v INT)");
+      for (int i = 1; i <= 9; i++) {
+        d.exec("INSERT INTO k VALUES (?, ?)", i, i * 10);
+      }
+      assertEquals(List.of("30"), d.rows("SELECT v FROM k WHERE id = 3"));
+      assertEquals(List.of(), d.rows("SELECT v FROM k WHERE id = 3.5"));
+      assertEquals(List.of("30", "40"), d.rows("SELECT v FROM k WHERE id BETWEEN 2.5 AND 4"));
+      assertEquals(List.of("20", "30"), d.rows("SELECT v FROM k WHERE id > ? AND id < ?", 1, 4));
+      assertEquals(List.of(), d.rows("SELECT v FROM k WHERE id = ?", (Object) null));
+      assertEquals(List.of("50"), d.rows("SELECT v FROM k WHERE id IN (5, 50)"));
+      assertEquals(List.of("80", "90"), d.rows("SELECT v FROM k WHERE id >= 8"));
+      assertEquals(List.of("10"), d.rows("SELECT v FROM k WHERE id < 2 AND id > ?", -5));
+    } finally {
+      d.close();
+    }
   }
 
   @Test

@@ -39,6 +39,59 @@ class TransactionTest {
   }
 
   @Test
+  void concurrentInsertsIntoATableWithoutPrimaryKeyBothCommit() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE log (msg VARCHAR(20))");
+      db.exec("INSERT INTO log VALUES ('before')");
+      Session other = db.engine.openSession();
+      db.exec("BEGIN");
+      other.execute("BEGIN");
+      db.exec("INSERT INTO log VALUES ('mine')");
+      Db.rows(other, "SELECT COUNT(*) FROM log"); // the other snapshot is taken before either commits
+      other.execute("INSERT INTO log VALUES ('theirs'), ('theirs too')");
+      db.exec("COMMIT");
+      other.execute("COMMIT"); // distinct hidden row ids: no write-write conflict
+      assertEquals(List.of("before", "mine", "theirs", "theirs too"),
+          db.rows("SELECT msg FROM log ORDER BY msg"));
+      // a rolled-back insert leaves a gap, never a reused id
+      db.exec("BEGIN");
+      db.exec("INSERT INTO log VALUES ('undone')");
+      db.exec("ROLLBACK");
+      db.exec("INSERT INTO log VALUES ('after')");
+      assertEquals("5", db.one("SELECT COUNT(*) FROM log"));
+      other.close();
+    }
+  }
+
+  @Test
+  void aFailingStatementInATransactionUndoesItselfAlone() {
+    try (Db db = new Db()) {
+      db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      db.exec("CREATE TABLE x (id INT PRIMARY KEY, u INT)");
+      db.exec("CREATE UNIQUE INDEX x_u ON x (u)");
+      db.exec("BEGIN");
+      db.exec("INSERT INTO t VALUES (1, 10)");
+      // a multi-row insert that fails on its second row keeps none of its rows
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO t VALUES (2, 20), (1, 30)")).reason());
+      // a single-row insert that fails changes nothing
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO t VALUES (1, 40)")).reason());
+      db.exec("UPDATE t SET v = 11 WHERE id = 1");
+      db.exec("INSERT INTO x VALUES (1, 1), (2, 2)");
+      // an indexed row fails on its index after its own row was checked
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("INSERT INTO x VALUES (3, 2)")).reason());
+      assertEquals(Reason.UNIQUE_VIOLATION, assertThrows(StrataException.class,
+          () -> db.exec("UPDATE x SET u = 2 WHERE id = 1")).reason());
+      db.exec("COMMIT");
+      assertEquals(List.of("1,11"), db.rows("SELECT id, v FROM t"));
+      assertEquals(List.of("1,1", "2,2"), db.rows("SELECT id, u FROM x ORDER BY id"));
+      assertEquals(List.of("2"), db.rows("SELECT id FROM x WHERE u = 2"));
+    }
+  }
+
+  @Test
   void writeWriteConflictFailsTheLaterCommitterWithoutPartialEffect() {
     try (Db db = new Db()) {
       db.exec("CREATE TABLE t (id INT PRIMARY KEY, v INT)");

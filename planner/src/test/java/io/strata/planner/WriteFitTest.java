@@ -56,9 +56,8 @@ class WriteFitTest {
       db.exec("CREATE TABLE d (id INTEGER PRIMARY KEY, v DECIMAL(5, 2))");
       db.exec("INSERT INTO d VALUES (1, 123.456), (2, -999.99)");
       assertEquals(List.of("1,123.46", "2,-999.99"), db.rows("SELECT id, v FROM d ORDER BY id"));
-      // the DECIMAL(p, s) cast in the plan rejects these; it reports generic DATA until the
-      // evaluator uses NUMERIC_OUT_OF_RANGE
-      Set<Reason> outOfRange = EnumSet.of(Reason.NUMERIC_OUT_OF_RANGE, Reason.DATA);
+      // the DECIMAL(p, s) cast in the plan or the column fit rejects these
+      Set<Reason> outOfRange = EnumSet.of(Reason.NUMERIC_OUT_OF_RANGE);
       assertTrue(outOfRange.contains(failure(db, "INSERT INTO d VALUES (3, 1000)")));
       assertTrue(outOfRange.contains(failure(db, "INSERT INTO d VALUES (3, ?)", 123456)));
       assertTrue(outOfRange.contains(failure(db, "UPDATE d SET v = v * 10")));

@@ -102,7 +102,7 @@ final class Committer {
     this.free = new FreeSpace(2);
     this.durableSlot = 1;
     Built b = build(new Request(new SystemChange("create", null, 0, false)), empty);
-    finish(List.of(b));
+    finish(List.of(b), 0);
     return b.meta;
   }
 
@@ -157,7 +157,13 @@ final class Committer {
         }
       }
       if (!built.isEmpty()) {
-        finish(built);
+        int own = 0;
+        for (Request r : batch) {
+          if (r.txn != null) {
+            own++;
+          }
+        }
+        finish(built, own);
       }
     } catch (RuntimeException | Error e) {
       StorageException se = e instanceof StorageException s && s.code() == ErrorCode.IO ? s
@@ -193,8 +199,12 @@ final class Committer {
     return batches;
   }
 
-  /** Syncs the batch's pages, writes its meta, publishes it and recycles what it freed. */
-  private void finish(List<Built> built) {
+  /**
+   * Syncs the batch's pages, writes its meta, publishes it and recycles what it freed. The
+   * batch's own {@code ownWriters} transactions are still pinned as writers (they return after
+   * this), so they are not counted as writers that need the batch's write sets.
+   */
+  private void finish(List<Built> built, int ownWriters) {
     batches++;
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
@@ -226,18 +236,17 @@ final class Committer {
       pager.io.truncate(used);
       pager.writer.resetFileEnd();
     }
-    // write sets for writers whose snapshot is older than these versions
-    long oldestWriter = store.oldestWriterSnapshot();
+    // write sets for other writers whose snapshot is older than these versions
     for (Built b : built) {
-      if (b.writes == null && oldestWriter < b.meta.version()) {
-        b.writes = b.trees == null ? WriteSet.EMPTY : WriteSet.of(b.trees, pager);
-      }
-      if (b.writes != null && oldestWriter < b.meta.version()) {
+      if (store.writersBefore(b.meta.version()) > ownWriters) {
+        if (b.writes == null) {
+          b.writes = b.trees == null ? WriteSet.EMPTY : WriteSet.of(b.trees, pager);
+        }
         recentWrites.put(b.meta.version(), b.writes);
       }
       b.trees = null;
     }
-    recentWrites.headMap(oldestWriter, true).clear();
+    recentWrites.headMap(store.oldestWriterSnapshot(), true).clear();
     if (store.options().strict()) {
       Verifier.checkLocked(store);
     }
@@ -286,6 +295,14 @@ final class Committer {
     }
     built.trees = trees;
     long[] written = {0};
+
+    int expected = 0;
+    for (TreeState t : trees) {
+      if (t.changed && t.exists) {
+        expected += countDirty(t.root);
+      }
+    }
+    free.startCommit(expected);
 
     // 1. user trees, then the directory that names their roots
     TreeState dir = new TreeState("", base.dirRoot() == 0 ? null : pager.node(base.dirRoot()), 0, true, false);

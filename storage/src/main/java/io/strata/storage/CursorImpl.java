@@ -6,17 +6,26 @@ import java.util.Arrays;
  * A cursor over one tree of one transaction: the path from the root to the current leaf entry.
  * When the tree changes under it (a write in the same transaction), the next move first finds its
  * place again by key.
+ *
+ * <p>While {@link #valid}, {@link #leaf} and {@link #pos} are the current entry (the last element
+ * of {@link #path} and {@link #idx}), so a step within a leaf and the reads of the current entry
+ * touch no arrays of the path. {@code valid} implies not closed, and an unchanged
+ * {@link TreeState#modCount} implies the tree still exists (creating, dropping and rolling back a
+ * tree all bump it), so the per-entry check ({@link #fast}) is a count and two status fields.
  */
 final class CursorImpl implements Cursor {
   private final TxnBase txn;
   private final TreeState tree;
   private final Pager pager;
+  private final StoreImpl store;
   private final byte[] from;
   private final byte[] to;
   private Node[] path = new Node[8];
   private int[] idx = new int[8];
   private int depth;
   private boolean valid;
+  private Node leaf;
+  private int pos;
   private byte[] curKey;
   private int seenMod;
   private boolean closed;
@@ -25,6 +34,7 @@ final class CursorImpl implements Cursor {
     this.txn = txn;
     this.tree = tree;
     this.pager = txn.pager;
+    this.store = txn.store;
     this.from = from == null ? null : from.clone();
     this.to = to == null ? null : to.clone();
   }
@@ -158,17 +168,22 @@ final class CursorImpl implements Cursor {
   private boolean settle(boolean found) {
     seenMod = tree.modCount;
     if (found) {
-      byte[] k = leaf().keys[idx[depth - 1]];
+      Node l = leaf();
+      int i = idx[depth - 1];
+      byte[] k = l.keys[i];
       if ((from != null && Arrays.compareUnsigned(k, from) < 0) || (to != null && Arrays.compareUnsigned(k, to) >= 0)) {
         found = false;
       } else {
         curKey = k;
+        leaf = l;
+        pos = i;
       }
     }
     valid = found;
     if (!found) {
       depth = 0;
       curKey = null;
+      leaf = null;
     }
     return found;
   }
@@ -220,10 +235,12 @@ final class CursorImpl implements Cursor {
     });
   }
 
-  /** What {@link #enter} and the tree-changed check establish, without throwing. */
-  private boolean usable() {
-    return !closed && seenMod == tree.modCount && tree.exists && txn.status == TxnBase.Status.OPEN
-        && txn.store.isOpen();
+  /**
+   * Given {@link #valid}: what {@link #enter} and the tree-changed check establish, without
+   * throwing.
+   */
+  private boolean fast() {
+    return seenMod == tree.modCount && txn.status == TxnBase.Status.OPEN && store.isOpen();
   }
 
   @Override
@@ -232,12 +249,13 @@ final class CursorImpl implements Cursor {
       return false;
     }
     // fast path: the tree is unchanged and the transaction and store are usable
-    if (usable()) {
-      Node l = path[depth - 1];
-      int i = idx[depth - 1] + 1;
+    if (fast()) {
+      Node l = leaf;
+      int i = pos + 1;
       if (i < l.n) {
         byte[] k = l.keys[i];
         if (to == null || Arrays.compareUnsigned(k, to) < 0) {
+          pos = i;
           idx[depth - 1] = i;
           curKey = k;
           return true;
@@ -296,14 +314,17 @@ final class CursorImpl implements Cursor {
 
   @Override
   public byte[] key() {
+    if (valid && fast()) {
+      return curKey;
+    }
     checkValid();
     return curKey;
   }
 
   @Override
   public byte[] value() {
-    if (valid && usable()) {
-      Object v = path[depth - 1].vals[idx[depth - 1]];
+    if (valid && fast()) {
+      Object v = leaf.vals[pos];
       if (v instanceof byte[] b) {
         return b;
       }
@@ -321,6 +342,7 @@ final class CursorImpl implements Cursor {
   public void close() {
     closed = true;
     valid = false;
+    leaf = null;
     depth = 0;
   }
 }

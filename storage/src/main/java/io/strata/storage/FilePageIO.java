@@ -67,10 +67,15 @@ final class FilePageIO implements PageIO {
 
   @Override
   public void write(long pos, byte[] src) {
-    ByteBuffer buf = ByteBuffer.wrap(src);
+    write(pos, src, 0, src.length);
+  }
+
+  @Override
+  public void write(long pos, byte[] src, int off, int len) {
+    ByteBuffer buf = ByteBuffer.wrap(src, off, len);
     try {
       while (buf.hasRemaining()) {
-        channel.write(buf, pos + buf.position());
+        channel.write(buf, pos + buf.position() - off);
       }
     } catch (IOException e) {
       throw new StorageException(ErrorCode.IO, "write of " + path + " at " + pos + " failed: " + e, e);

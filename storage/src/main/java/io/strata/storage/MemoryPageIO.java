@@ -30,15 +30,20 @@ final class MemoryPageIO implements PageIO {
   }
 
   @Override
-  public synchronized void write(long pos, byte[] src) {
-    long end = pos + src.length;
+  public void write(long pos, byte[] src) {
+    write(pos, src, 0, src.length);
+  }
+
+  @Override
+  public synchronized void write(long pos, byte[] src, int off, int len) {
+    long end = pos + len;
     if (end > Integer.MAX_VALUE - 16) {
       throw new StorageException(ErrorCode.IO, "in-memory store is full (2 GiB)");
     }
     if (end > data.length) {
       data = Arrays.copyOf(data, (int) Math.max(end, Math.min(Integer.MAX_VALUE - 16L, data.length * 2L)));
     }
-    System.arraycopy(src, 0, data, (int) pos, src.length);
+    System.arraycopy(src, off, data, (int) pos, len);
     size = Math.max(size, end);
   }
 

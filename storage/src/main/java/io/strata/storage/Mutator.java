@@ -6,19 +6,25 @@ package io.strata.storage;
  */
 final class Mutator {
   final Pager pager;
-  /** Dirty nodes of this epoch are changed in place; older ones are copied (savepoints). */
+  /** The epoch new and copied dirty nodes get. */
   int epoch;
+  /**
+   * Dirty nodes of epoch {@code floor} or later are changed in place; older ones belong to the
+   * state a live savepoint returns to, so they are copied. Invariant: floor <= epoch.
+   */
+  int floor;
   /** Replaced committed pages as (page, birth) pairs. */
   final LongList retired = new LongList();
 
   Mutator(Pager pager, int epoch) {
     this.pager = pager;
     this.epoch = epoch;
+    this.floor = epoch;
   }
 
-  /** A node of this epoch with the content of x; records x if it was committed. */
+  /** A node that may change in place with the content of x; records x if it was committed. */
   Node mutable(Node x, TreeState t) {
-    if (x.id == 0 && x.epoch == epoch) {
+    if (x.id == 0 && x.epoch >= floor) {
       return x;
     }
     Node c = x.copy(epoch);

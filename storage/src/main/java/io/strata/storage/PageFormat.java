@@ -123,7 +123,6 @@ final class PageFormat {
 
   /** Encodes a node into page (page.length = page size) with the given id and birth. */
   static void encode(Node x, byte[] page, long id, long birth, int inlineMax) {
-    java.util.Arrays.fill(page, (byte) 0);
     int p = HEADER;
     if (x.leaf) {
       for (int i = 0; i < x.n; i++) {
@@ -167,6 +166,7 @@ final class PageFormat {
       }
     }
     assert p - HEADER == x.bytes : "size bookkeeping " + (p - HEADER) + " != " + x.bytes;
+    java.util.Arrays.fill(page, p, page.length, (byte) 0);
     seal(page, x.leaf ? LEAF : BRANCH, x.n, id, birth);
   }
 
@@ -179,14 +179,17 @@ final class PageFormat {
     int end = page.length;
     try {
       if (type == LEAF) {
+        // keys first, then values: each kind lies side by side in memory, so a scan that reads
+        // values (or a search that reads keys) strides through one kind only
         Node x = Node.newLeaf(n);
+        int[] at = new int[n];
         for (int i = 0; i < n; i++) {
           int kl = ((page[p] & 0xFF) << 8) | (page[p + 1] & 0xFF);
           byte[] k = new byte[kl];
           System.arraycopy(page, p + 2, k, 0, kl);
           p += 2 + kl;
+          at[i] = p;
           int kind = page[p++];
-          Object v;
           if (kind == 0) {
             int len = 0;
             int shift = 0;
@@ -196,21 +199,34 @@ final class PageFormat {
               len |= (b & 0x7F) << shift;
               shift += 7;
             } while ((b & 0x80) != 0);
-            if (len > end - p) {
+            if (len < 0 || len > end - p) {
               throw corrupt(id, "leaf entry", "value length " + len + " beyond page end");
             }
-            byte[] val = new byte[len];
-            System.arraycopy(page, p, val, 0, len);
             p += len;
-            v = val;
           } else if (kind == 1) {
-            v = new Overflow(getLong(page, p), getInt(page, p + 8));
             p += 12;
           } else {
             throw corrupt(id, "leaf entry", "unknown value kind " + kind + " at entry " + i);
           }
           x.keys[i] = k;
-          x.vals[i] = v;
+        }
+        for (int i = 0; i < n; i++) {
+          int q = at[i];
+          if (page[q++] == 0) {
+            int len = 0;
+            int shift = 0;
+            int b;
+            do {
+              b = page[q++] & 0xFF;
+              len |= (b & 0x7F) << shift;
+              shift += 7;
+            } while ((b & 0x80) != 0);
+            byte[] val = new byte[len];
+            System.arraycopy(page, q, val, 0, len);
+            x.vals[i] = val;
+          } else {
+            x.vals[i] = new Overflow(getLong(page, q), getInt(page, q + 8));
+          }
         }
         x.n = n;
         x.bytes = p - HEADER;

@@ -14,6 +14,11 @@ interface PageIO extends AutoCloseable {
   /** Writes src at pos, growing the file if needed. */
   void write(long pos, byte[] src);
 
+  /** Writes src[off, off + len) at pos; the same as writing a copy of that range. */
+  default void write(long pos, byte[] src, int off, int len) {
+    write(pos, off == 0 && len == src.length ? src : java.util.Arrays.copyOfRange(src, off, off + len));
+  }
+
   /** Makes every write so far durable (fsync). */
   void sync();
 

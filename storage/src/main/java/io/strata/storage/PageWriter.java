@@ -1,6 +1,5 @@
 package io.strata.storage;
 
-import java.util.Arrays;
 
 /**
  * Gathers the pages a commit writes and issues runs of consecutive pages as one write. Only the
@@ -42,10 +41,10 @@ final class PageWriter {
     if (pages == 0) {
       return;
     }
-    byte[] out = pages == MAX_RUN ? run : Arrays.copyOf(run, pages * pageSize);
+    int len = pages * pageSize;
     pages = 0;
-    extendTo((start * pageSize) + out.length);
-    io.write(start * pageSize, out);
+    extendTo((start * pageSize) + len);
+    io.write(start * pageSize, run, 0, len);
   }
 
   /**

@@ -26,9 +26,18 @@ final class WriteSet {
       return o instanceof Key k && Arrays.equals(bytes, k.bytes);
     }
 
+    /**
+     * FNV-1a with a final mix. Not Arrays.hashCode: its multiplier 31 maps structured keys (a
+     * big-endian number in the last bytes, as order-preserving encodings produce) onto few
+     * values, so the maps of a large write set degrade into trees of colliding keys.
+     */
     @Override
     public int hashCode() {
-      return Arrays.hashCode(bytes);
+      int h = 0x811C9DC5;
+      for (byte b : bytes) {
+        h = (h ^ (b & 0xFF)) * 0x01000193;
+      }
+      return h ^ (h >>> 16);
     }
 
     @Override

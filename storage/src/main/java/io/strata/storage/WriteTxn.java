@@ -21,6 +21,12 @@ public interface WriteTxn extends ReadTxn {
   /** Undoes every change made after the savepoint was taken; later savepoints become invalid. */
   void rollbackTo(Savepoint savepoint);
 
+  /**
+   * Forgets the savepoint and every later one, keeping all changes. Release savepoints that are no
+   * longer needed: while a savepoint lives, the first change of each page after it copies the page.
+   */
+  void release(Savepoint savepoint);
+
   /** A short description recorded with the version this transaction commits (e.g. "INSERT t"). */
   void describe(String note);
 

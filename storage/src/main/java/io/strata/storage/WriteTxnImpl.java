@@ -106,38 +106,62 @@ final class WriteTxnImpl extends TxnBase implements WriteTxn {
     return new ArrayList<>(names);
   }
 
-  /** A savepoint: the tree states and the retired-page count at that moment. */
+  /**
+   * A savepoint: the tree states and the retired-page count at that moment, and the first epoch
+   * after it (the nodes of earlier epochs make up its state).
+   */
   private final class SavepointImpl implements Savepoint {
     final Map<String, TreeState.Saved> saved = new HashMap<>();
     final int retired;
+    final int floor;
     boolean valid = true;
 
-    SavepointImpl() {
+    SavepointImpl(int floor) {
       for (TreeState s : trees.values()) {
         saved.put(s.name, s.save());
       }
       retired = mutator.retired.size();
+      this.floor = floor;
     }
   }
 
   @Override
   public Savepoint savepoint() {
     checkUsable();
-    SavepointImpl sp = new SavepointImpl();
-    // nodes dirtied so far are frozen: later changes copy them
+    // nodes dirtied so far are frozen while the savepoint lives: later changes copy them
     epoch++;
+    SavepointImpl sp = new SavepointImpl(epoch);
     mutator.epoch = epoch;
+    mutator.floor = epoch;
     savepoints.add(sp);
     return sp;
   }
 
   @Override
+  public void release(Savepoint savepoint) {
+    checkUsable();
+    int at = indexOfValid(savepoint);
+    for (int i = savepoints.size() - 1; i >= at; i--) {
+      savepoints.remove(i).valid = false;
+    }
+    // the nodes only the released savepoints froze may change in place again
+    mutator.floor = savepoints.isEmpty() ? 1 : savepoints.get(savepoints.size() - 1).floor;
+  }
+
+  private int indexOfValid(Savepoint savepoint) {
+    int at = savepoint instanceof SavepointImpl sp && sp.valid ? savepoints.indexOf(sp) : -1;
+    if (at < 0) {
+      throw new StorageException(ErrorCode.INVALID_ARGUMENT,
+          "savepoint is not valid in this transaction");
+    }
+    return at;
+  }
+
+  @Override
   public void rollbackTo(Savepoint savepoint) {
     checkUsable();
-    if (!(savepoint instanceof SavepointImpl sp) || !savepoints.contains(sp) || !sp.valid) {
-      throw new StorageException(ErrorCode.INVALID_ARGUMENT, "savepoint is not valid in this transaction");
-    }
-    int at = savepoints.indexOf(sp);
+    int at = indexOfValid(savepoint);
+    SavepointImpl sp = savepoints.get(at);
     for (int i = savepoints.size() - 1; i > at; i--) {
       savepoints.remove(i).valid = false;
     }
@@ -152,6 +176,7 @@ final class WriteTxnImpl extends TxnBase implements WriteTxn {
     mutator.retired.truncate(sp.retired);
     epoch++;
     mutator.epoch = epoch;
+    mutator.floor = sp.floor;
   }
 
   @Override

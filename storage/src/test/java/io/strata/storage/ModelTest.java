@@ -215,9 +215,14 @@ class ModelTest {
           assertEquals(m.size(), t.size());
         } else if (what < 95) {
           scan(rnd, t, m, keySpace);
-        } else if (what < 98) {
+        } else if (what < 97) {
           saves.add(new Object[] {w.savepoint(), copy(state)});
-        } else if (!saves.isEmpty()) {
+        } else if (what < 98 && !saves.isEmpty()) {
+          // releasing keeps every change and drops this savepoint and the later ones
+          int at = rnd.nextInt(saves.size());
+          w.release((WriteTxn.Savepoint) saves.get(at)[0]);
+          saves.subList(at, saves.size()).clear();
+        } else if (what >= 98 && !saves.isEmpty()) {
           int at = rnd.nextInt(saves.size());
           Object[] sp = saves.get(at);
           w.rollbackTo((WriteTxn.Savepoint) sp[0]);

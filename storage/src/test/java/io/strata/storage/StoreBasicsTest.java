@@ -229,6 +229,42 @@ class StoreBasicsTest {
   }
 
   @Test
+  void releasedSavepointsKeepChangesAndLetPagesChangeInPlace() {
+    try (Store store = Store.inMemory()) {
+      store.update(t -> t.createTree("t").put(b("a"), b("0")));
+      try (WriteTxn w = store.begin()) {
+        Tree t = w.tree("t").orElseThrow();
+        WriteTxn.Savepoint outer = w.savepoint();
+        t.put(b("b"), b("1"));
+        for (int i = 0; i < 100; i++) {
+          // one savepoint per statement, released when the statement succeeds
+          WriteTxn.Savepoint stmt = w.savepoint();
+          t.put(b("k" + i), b("v" + i));
+          w.release(stmt);
+          assertThrows(StorageException.class, () -> w.rollbackTo(stmt));
+        }
+        WriteTxn.Savepoint failed = w.savepoint();
+        t.put(b("x"), b("x"));
+        w.rollbackTo(failed);
+        w.release(failed);
+        assertNull(t.get(b("x")));
+        assertEquals(102, t.size());
+        w.rollbackTo(outer); // the outer savepoint still returns to its state
+        assertEquals(1, t.size());
+        t.put(b("c"), b("2"));
+        w.release(outer);
+        w.commit();
+      }
+      try (ReadTxn r = store.read()) {
+        Tree t = r.tree("t").orElseThrow();
+        assertEquals(2, t.size());
+        assertEquals("2", s(t.get(b("c"))));
+      }
+      Verifier.check(store);
+    }
+  }
+
+  @Test
   void reopenFileAndSharedInstance() {
     Path f = dir.resolve("db.strata");
     Store s1 = Store.open(f);

@@ -14,6 +14,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -60,14 +61,17 @@ final class IndexJoinRule extends RelOptRule {
         return new RexInputRef(ref.getIndex() - leftWidth, ref.getType());
       }
     });
-    AccessPath path = IndexSelector.choose(right.strataTable(), right.outputColumns(),
-        RelOptUtil.conjunctions(cond));
+    List<RexNode> conjuncts = RelOptUtil.conjunctions(cond);
+    AccessPath path = IndexSelector.choose(right.strataTable(), right.outputColumns(), conjuncts);
     if (path == null || !correlated(path)) {
       return;
     }
     ImmutableBitSet required = RelOptUtil.InputFinder.bits(join.getCondition())
         .intersect(ImmutableBitSet.range(leftWidth));
-    RelNode inner = LogicalFilter.create(right.withPath(path), cond);
+    List<RexNode> rest = IndexSelector.residual(right.strataTable(), right.outputColumns(),
+        conjuncts, path);
+    RelNode inner = rest.isEmpty() ? right.withPath(path)
+        : LogicalFilter.create(right.withPath(path), RexUtil.composeConjunction(rex, rest));
     call.transformTo(LogicalCorrelate.create(left, inner, List.of(), cor, required,
         join.getJoinType()));
   }

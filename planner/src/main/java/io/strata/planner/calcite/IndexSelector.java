@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
@@ -23,7 +24,8 @@ import com.google.common.collect.Range;
  * Chooses the access path of a scan from the conjuncts of the filter above it: equality, IN-list
  * and range predicates (including BETWEEN, which arrives as a {@code SEARCH} over a {@link Sarg})
  * on a prefix of the primary key or of an index. The path selects a superset of the accepted rows;
- * the filter stays, so the choice never changes results.
+ * the filter keeps every conjunct the path does not answer exactly ({@link #residual}), so the
+ * choice never changes results.
  */
 final class IndexSelector {
   /** Cap on the number of ranges a cross product of IN-lists may produce. */
@@ -71,6 +73,148 @@ final class IndexSelector {
       }
     }
     return best;
+  }
+
+  /**
+   * The conjuncts a scan through {@code path} must still test: all of them except those its
+   * primary-key ranges answer exactly. A conjunct is answered exactly when it alone constrains its
+   * key column (or, for a range, it is the one lower or the one upper bound), every range of the
+   * path is cut on that column, the column is an integer NOT NULL one, and the value compared with
+   * it is an integer: then the key range neither widens, nor rounds, nor meets a NULL key.
+   */
+  static List<RexNode> residual(StrataTable table, int[] columnOfField, List<RexNode> conjuncts,
+      AccessPath path) {
+    if (path.index() != null) {
+      return conjuncts;
+    }
+    TableDef def = table.def();
+    int eq = path.equalityColumns();
+    boolean boundsOnNext = path.hasBounds();
+    for (KeyRange r : path.ranges()) {
+      boundsOnNext &= r.prefix().size() == eq;
+    }
+    Map<Integer, List<RexNode>> byColumn = new HashMap<>();
+    for (RexNode c : conjuncts) {
+      int col = constrainedColumn(c, columnOfField);
+      if (col >= 0) {
+        byColumn.computeIfAbsent(col, k -> new ArrayList<>()).add(c);
+      }
+    }
+    List<RexNode> out = new ArrayList<>();
+    for (RexNode c : conjuncts) {
+      int col = constrainedColumn(c, columnOfField);
+      boolean absorbed = false;
+      if (col >= 0 && integerNotNull(def.columns().get(col)) && exactOperand(c, columnOfField)) {
+        int keyPos = def.primaryKey().indexOf(def.columns().get(col).id());
+        List<RexNode> same = byColumn.get(col);
+        if (keyPos >= 0 && keyPos < eq) {
+          absorbed = same.size() == 1 && isPoints(c);
+        } else if (keyPos == eq && boundsOnNext) {
+          absorbed = !isPoints(c) && (same.size() == 1 || singleBounds(same, columnOfField));
+        }
+      }
+      if (!absorbed) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The table column a comparison or SEARCH constrains, or -1. */
+  private static int constrainedColumn(RexNode c, int[] columnOfField) {
+    if (!(c instanceof RexCall call)) {
+      return -1;
+    }
+    switch (call.getKind()) {
+      case EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+        int a = column(call.getOperands().get(0), columnOfField);
+        return a >= 0 ? a : column(call.getOperands().get(1), columnOfField);
+      }
+      case SEARCH -> {
+        return column(call.getOperands().get(0), columnOfField);
+      }
+      default -> {
+        return -1;
+      }
+    }
+  }
+
+  private static boolean isPoints(RexNode c) {
+    RexCall call = (RexCall) c;
+    if (call.getKind() == SqlKind.EQUALS) {
+      return true;
+    }
+    if (call.getKind() != SqlKind.SEARCH) {
+      return false;
+    }
+    Sarg<?> sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
+    return sarg != null && sarg.isPoints();
+  }
+
+  /** Range comparisons only, at most one lower and one upper bound. */
+  private static boolean singleBounds(List<RexNode> same, int[] columnOfField) {
+    int lower = 0;
+    int upper = 0;
+    for (RexNode c : same) {
+      SqlKind k = c.getKind();
+      if (k == SqlKind.SEARCH || k == SqlKind.EQUALS) {
+        return false;
+      }
+      if (column(((RexCall) c).getOperands().get(0), columnOfField) < 0) {
+        k = k.reverse();
+      }
+      if (k == SqlKind.LESS_THAN || k == SqlKind.LESS_THAN_OR_EQUAL) {
+        upper++;
+      } else {
+        lower++;
+      }
+    }
+    return lower <= 1 && upper <= 1;
+  }
+
+  private static boolean integerNotNull(ColumnDef c) {
+    return !c.nullable() && c.type().valueType() == io.strata.planner.codec.ValueType.LONG;
+  }
+
+  /** Whether the value side of the conjunct is an integer the key encodes exactly. */
+  private static boolean exactOperand(RexNode c, int[] columnOfField) {
+    RexCall call = (RexCall) c;
+    if (call.getKind() == SqlKind.SEARCH) {
+      Sarg<?> sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
+      if (sarg == null || sarg.nullAs == RexUnknownAs.TRUE) {
+        return false;
+      }
+      for (Range<?> r : sarg.rangeSet.asRanges()) {
+        if (r.hasLowerBound() && !integral(r.lowerEndpoint())
+            || r.hasUpperBound() && !integral(r.upperEndpoint())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    RexNode a = call.getOperands().get(0);
+    RexNode v = column(a, columnOfField) >= 0 ? call.getOperands().get(1) : a;
+    if (v instanceof RexLiteral lit) {
+      return !lit.isNull() && integral(lit.getValue());
+    }
+    if (v instanceof RexDynamicParam
+        || v instanceof org.apache.calcite.rex.RexFieldAccess fa
+            && fa.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable) {
+      return SqlTypeName.INT_TYPES.contains(v.getType().getSqlTypeName());
+    }
+    return false;
+  }
+
+  private static boolean integral(Object v) {
+    if (!(v instanceof java.math.BigDecimal bd)) {
+      return false;
+    }
+    try {
+      bd.longValueExact();
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   private static int score(List<KeyRange> ranges, int keyColumns, boolean unique) {

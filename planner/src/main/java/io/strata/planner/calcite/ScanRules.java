@@ -11,6 +11,8 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
 
@@ -90,8 +92,11 @@ final class ScanRules {
       if (path == null) {
         return;
       }
-      call.transformTo(filter.copy(filter.getTraitSet(), scan.withPath(path),
-          filter.getCondition()));
+      List<RexNode> rest = IndexSelector.residual(scan.strataTable(), scan.outputColumns(),
+          conjuncts, path);
+      RelNode scanned = scan.withPath(path);
+      call.transformTo(rest.isEmpty() ? scanned : filter.copy(filter.getTraitSet(), scanned,
+          RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), rest)));
     }
   }
 

@@ -22,7 +22,7 @@ final class Arith {
   static final int MOD = 4;
 
   static StrataException overflow() {
-    return new StrataException(Reason.DATA, "integer overflow");
+    return new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "integer overflow");
   }
 
   /** Returns the evaluator for {@code a op b} whose result has {@code type}. */

@@ -68,7 +68,7 @@ final class Casts {
     }
     BigDecimal r = bd.setScale(scale, RoundingMode.HALF_UP);
     if (precision > 0 && r.precision() - r.scale() > precision - scale) {
-      throw new StrataException(Reason.DATA,
+      throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE,
           "value " + bd.toPlainString() + " does not fit DECIMAL(" + precision + ", " + scale + ")");
     }
     return r;

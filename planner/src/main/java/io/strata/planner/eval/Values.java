@@ -293,7 +293,7 @@ public final class Values {
     if (v instanceof Double) {
       double d = (Double) v;
       if (!Double.isFinite(d)) {
-        throw new StrataException(Reason.DATA, "cannot convert " + d + " to DECIMAL");
+        throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "cannot convert " + d + " to DECIMAL");
       }
       return BigDecimal.valueOf(d); // shortest decimal that round-trips: 0.1 stays 0.1
     }
@@ -558,7 +558,7 @@ public final class Values {
         }
         return LocalDate.parse(s);
       } catch (DateTimeParseException e) {
-        throw new StrataException(Reason.DATA, "invalid DATE value '" + s + "'");
+        throw new StrataException(Reason.INVALID_DATETIME, "invalid DATE value '" + s + "'");
       }
     }
     throw cannotConvert(v, "DATE");
@@ -577,7 +577,7 @@ public final class Values {
       try {
         return LocalTime.parse(s);
       } catch (DateTimeParseException e) {
-        throw new StrataException(Reason.DATA, "invalid TIME value '" + s + "'");
+        throw new StrataException(Reason.INVALID_DATETIME, "invalid TIME value '" + s + "'");
       }
     }
     throw cannotConvert(v, "TIME");
@@ -599,7 +599,7 @@ public final class Values {
         }
         return LocalDateTime.parse(s.replace(' ', 'T'));
       } catch (DateTimeParseException e) {
-        throw new StrataException(Reason.DATA, "invalid TIMESTAMP value '" + s + "'");
+        throw new StrataException(Reason.INVALID_DATETIME, "invalid TIMESTAMP value '" + s + "'");
       }
     }
     throw cannotConvert(v, "TIMESTAMP");
@@ -615,6 +615,6 @@ public final class Values {
 
   static StrataException cannotConvert(Object v, String type) {
     String what = v instanceof byte[] ? "a binary value" : "'" + v + "'";
-    return new StrataException(Reason.DATA, "cannot convert " + what + " to " + type);
+    return new StrataException(Reason.INVALID_CHARACTER_VALUE, "cannot convert " + what + " to " + type);
   }
 }

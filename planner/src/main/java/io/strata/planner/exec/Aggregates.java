@@ -306,7 +306,7 @@ final class Aggregates {
         long l = (Long) v;
         long r = lsum + l;
         if (((lsum ^ r) & (l ^ r)) < 0) {
-          throw new StrataException(Reason.DATA, "integer overflow in SUM");
+          throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "integer overflow in SUM");
         }
         lsum = r;
       } else if (v instanceof Double || isDouble) {
@@ -412,7 +412,7 @@ final class Aggregates {
     @Override
     void add(Object[] row) {
       if (seen) {
-        throw new StrataException(Reason.DATA,
+        throw new StrataException(Reason.CARDINALITY_VIOLATION,
             "more than one row returned by a subquery used as an expression");
       }
       seen = true;

@@ -34,8 +34,16 @@ final class KeyRanges {
 
   private KeyRanges() {}
 
-  /** A byte range; null ends are unbounded. */
-  record Bytes(byte[] from, byte[] to) {}
+  /**
+   * A byte range; null ends are unbounded. {@code point}: the range holds the one key
+   * {@code from}, a value for every key column (a primary key tree then has at most one entry in
+   * it, found by a lookup instead of a cursor).
+   */
+  record Bytes(byte[] from, byte[] to, boolean point) {
+    Bytes(byte[] from, byte[] to) {
+      this(from, to, false);
+    }
+  }
 
   static List<Bytes> compute(List<KeyRange> ranges, ValueType[] keyTypes, boolean[] descending,
       ExecContext ctx) {
@@ -64,6 +72,9 @@ final class KeyRanges {
       KeyCodec.encode(prefix, types[i], v, desc[i]);
     }
     byte[] p = prefix.toByteArray();
+    if (n == types.length && !r.hasBounds() && p.length > 0) {
+      return new Bytes(p, KeyCodec.prefixEnd(p), true);
+    }
     if (!r.hasBounds() || n >= types.length) {
       return prefixRange(p);
     }
@@ -267,6 +278,9 @@ final class KeyRanges {
     for (int i = 1; i < sorted.size(); i++) {
       Bytes b = sorted.get(i);
       boolean overlaps = cur.to() == null || Arrays.compareUnsigned(b.from(), cur.to()) <= 0;
+      if (overlaps && cur.point() && b.point() && Arrays.equals(cur.from(), b.from())) {
+        continue; // the same point twice
+      }
       if (overlaps) {
         byte[] to = cur.to() == null || b.to() == null ? null
             : Arrays.compareUnsigned(cur.to(), b.to()) >= 0 ? cur.to() : b.to();

@@ -49,10 +49,13 @@ final class ModifyOp implements Operator {
   private final List<String> checkNames;
   private final RelDataType[] columnTypes;
   private final int[] updatePositions;
+  /** An UPDATE of a table with a primary key that sets none of its columns: rows stay in place. */
+  private final boolean updateInPlace;
   private final List<Object[]> generated = new ArrayList<>();
   private ExecContext ctx;
   private boolean done;
-  private long nextRowId;
+  /** The largest row id in the statement's snapshot, or -1 until first needed. */
+  private long snapshotMaxRowId;
 
   ModifyOp(TableModify rel, Operator input, Evaluator[] checks, List<String> checkNames) {
     this.op = rel.getOperation();
@@ -70,9 +73,12 @@ final class ModifyOp implements Operator {
     }
     List<String> upd = rel.getUpdateColumnList();
     updatePositions = new int[upd == null ? 0 : upd.size()];
+    boolean keyUpdated = false;
     for (int i = 0; i < updatePositions.length; i++) {
       updatePositions[i] = def.columnIndex(upd.get(i));
+      keyUpdated |= def.primaryKey().contains(def.columns().get(updatePositions[i]).id());
     }
+    updateInPlace = op == TableModify.Operation.UPDATE && !def.hasRowId() && !keyUpdated;
   }
 
   /** Keys of the rows the last execution inserted. */
@@ -85,7 +91,7 @@ final class ModifyOp implements Operator {
     ctx = context;
     done = false;
     generated.clear();
-    nextRowId = 0;
+    snapshotMaxRowId = -1;
   }
 
   @Override
@@ -112,6 +118,9 @@ final class ModifyOp implements Operator {
     try {
       Tree tree = txn.tree(def.treeName()).orElseThrow(() ->
           new StrataException(Reason.INTERNAL, "row tree of " + def.name() + " is missing"));
+      if (!singleWrite(rows.size())) {
+        scope.beforeWrites();
+      }
       long count = switch (op) {
         case INSERT, MERGE -> insertAll(txn, tree, rows);
         case DELETE -> deleteAll(txn, tree, rows);
@@ -123,6 +132,15 @@ final class ModifyOp implements Operator {
     } catch (StorageException e) {
       throw Storage.translate(e);
     }
+  }
+
+  /** Whether the statement writes at most one entry of one tree (see TxnScope#beforeWrites). */
+  private boolean singleWrite(int rowCount) {
+    if (rowCount == 0) {
+      return true;
+    }
+    return rowCount == 1 && indexes.isEmpty() && (op == TableModify.Operation.INSERT
+        || op == TableModify.Operation.DELETE || op == TableModify.Operation.UPDATE && updateInPlace);
   }
 
   private long insertAll(WriteTxn txn, Tree tree, List<Object[]> rows) {
@@ -165,14 +183,14 @@ final class ModifyOp implements Operator {
     if (keepKey != null) {
       key = keepKey;
     } else if (def.hasRowId()) {
-      if (nextRowId == 0) {
+      if (snapshotMaxRowId < 0) {
         try (Cursor c = tree.cursor()) {
-          nextRowId = c.last() ? RowFormat.rowIdOf(c.key()) + 1 : 1;
+          snapshotMaxRowId = c.last() ? RowFormat.rowIdOf(c.key()) : 0;
         }
       }
-      key = RowFormat.rowIdKey(nextRowId);
-      generated.add(new Object[] {nextRowId});
-      nextRowId++;
+      long rowId = ((TxnScope) ctx.txn()).rowIds().next(def.treeName(), snapshotMaxRowId);
+      key = RowFormat.rowIdKey(rowId);
+      generated.add(new Object[] {rowId});
     } else {
       key = format.primaryKey(row);
       if (tree.get(key) != null) {
@@ -186,21 +204,26 @@ final class ModifyOp implements Operator {
       generated.add(pk);
     }
     for (IndexDef ix : indexes) {
-      Tree t = indexTree(txn, ix);
-      if (ix.unique()) {
-        byte[] prefix = format.indexPrefix(ix, row, false);
-        if (prefix != null) {
-          try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
-            if (c.first()) {
-              throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
-                  + def.name() + " violates unique index " + ix.name());
-            }
+      addIndexEntry(txn, ix, row, key);
+    }
+    tree.put(key, format.encodeValue(row));
+  }
+
+  /** Adds the row's entry to an index, refusing a duplicate value in a unique one. */
+  private void addIndexEntry(WriteTxn txn, IndexDef ix, Object[] row, byte[] key) {
+    Tree t = indexTree(txn, ix);
+    if (ix.unique()) {
+      byte[] prefix = format.indexPrefix(ix, row, false);
+      if (prefix != null) {
+        try (Cursor c = t.cursor(prefix, KeyCodec.prefixEnd(prefix))) {
+          if (c.first()) {
+            throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate value in "
+                + def.name() + " violates unique index " + ix.name());
           }
         }
       }
-      t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
     }
-    tree.put(key, format.encodeValue(row));
+    t.put(format.indexKey(ix, row, key), RowFormat.EMPTY);
   }
 
   /** Deletes the stored rows that {@code row} would duplicate on its key or a unique index. */
@@ -314,6 +337,9 @@ final class ModifyOp implements Operator {
   }
 
   private long updateAll(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    if (updateInPlace) {
+      return updateInPlace(txn, tree, rows);
+    }
     int n = def.columns().size();
     List<byte[]> keys = keysOf(tree, rows);
     List<Object[]> newRows = new ArrayList<>(rows.size());
@@ -338,6 +364,51 @@ final class ModifyOp implements Operator {
     }
     generated.clear();
     return newRows.size();
+  }
+
+  /**
+   * UPDATE that keeps every row's key: each row is overwritten where it is, and only the indexes
+   * whose columns change are touched. The input rows were read from this table by this statement,
+   * so each key exists. As in the general case all old index entries go before any new one is
+   * checked and added, so values that only collide with rows the statement changes succeed.
+   */
+  private long updateInPlace(WriteTxn txn, Tree tree, List<Object[]> rows) {
+    int n = def.columns().size();
+    List<Object[]> newRows = new ArrayList<>(rows.size());
+    List<byte[]> keys = new ArrayList<>(rows.size());
+    for (Object[] in : rows) {
+      byte[] key = format.primaryKey(in);
+      Object[] row = new Object[n];
+      System.arraycopy(in, 0, row, 0, n);
+      for (int u = 0; u < updatePositions.length; u++) {
+        row[updatePositions[u]] = in[n + u];
+      }
+      prepare(row);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, in, row)) {
+          indexTree(txn, ix).delete(format.indexKey(ix, in, key));
+        }
+      }
+      newRows.add(row);
+      keys.add(key);
+    }
+    for (int i = 0; i < newRows.size(); i++) {
+      Object[] row = newRows.get(i);
+      byte[] key = keys.get(i);
+      for (IndexDef ix : indexes) {
+        if (indexChanged(ix, rows.get(i), row)) {
+          addIndexEntry(txn, ix, row, key);
+        }
+      }
+      tree.put(key, format.encodeValue(row));
+    }
+    return newRows.size();
+  }
+
+  /** Whether the row's entry in the index moves (compared as encoded, as the index stores it). */
+  private boolean indexChanged(IndexDef ix, Object[] oldRow, Object[] newRow) {
+    return !java.util.Arrays.equals(format.indexPrefix(ix, oldRow, true),
+        format.indexPrefix(ix, newRow, true));
   }
 
   @Override

@@ -26,6 +26,8 @@ final class TableScanOp implements Operator {
   private final int width;
   private final ValueType[] keyTypes;
   private final boolean[] keyDescending;
+  /** Point ranges of the primary key are read with a lookup, not a cursor. */
+  private final boolean lookupPoints;
 
   private ExecContext ctx;
   private Tree rows;
@@ -56,19 +58,23 @@ final class TableScanOp implements Operator {
       keyTypes = null;
       keyDescending = null;
     }
+    lookupPoints = path != null && path.index() == null;
   }
 
   @Override
   public void open(ExecContext context) {
-    this.ctx = context;
-    TxnScope scope = (TxnScope) context.txn();
-    try {
-      ReadTxn txn = scope.reader(version);
-      rows = txn.tree(def.treeName()).orElse(null);
-      index = path != null && path.index() != null
-          ? txn.tree(path.index().treeName()).orElse(null) : null;
-    } catch (StorageException e) {
-      throw Storage.translate(e);
+    // re-opened within one execution (the inner side of a correlate): the trees are the same
+    if (context != ctx) {
+      this.ctx = context;
+      TxnScope scope = (TxnScope) context.txn();
+      try {
+        ReadTxn txn = scope.reader(version);
+        rows = txn.tree(def.treeName()).orElse(null);
+        index = path != null && path.index() != null
+            ? txn.tree(path.index().treeName()).orElse(null) : null;
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
     }
     ranges = path == null ? List.of(new KeyRanges.Bytes(null, null))
         : KeyRanges.compute(path.ranges(), keyTypes, keyDescending, context);
@@ -93,6 +99,13 @@ final class TableScanOp implements Operator {
             return null;
           }
           KeyRanges.Bytes r = ranges.get(rangeIndex++);
+          if (lookupPoints && r.point()) {
+            byte[] value = rows.get(r.from());
+            if (value == null) {
+              continue;
+            }
+            return RowFormat.decode(value, outputOfSlot, width);
+          }
           Tree t = index != null ? index : rows;
           if (path != null && path.index() != null && index == null) {
             return null;

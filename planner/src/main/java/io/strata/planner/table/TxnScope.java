@@ -13,22 +13,28 @@ import java.util.Map;
 /**
  * The storage side of one statement execution, handed to operators through the executor's
  * context: the statement's transaction (a write transaction when it may write), read
- * transactions on historical versions opened on demand and closed with the scope, and the catalog
- * the statement was planned against.
+ * transactions on historical versions opened on demand and closed with the scope, the catalog
+ * the statement was planned against, and the engine's row-id allocator.
  */
 public final class TxnScope implements AutoCloseable {
   private final Store store;
   private final ReadTxn txn;
   private final Catalog catalog;
   private final String readOnlyReason;
+  private final RowIds rowIds;
+  private final boolean lazySavepoint;
+  private WriteTxn.Savepoint savepoint;
   private final Map<Long, ReadTxn> history = new HashMap<>();
 
   /**
    * @param readOnlyReason why writes are refused (read-only transaction, historical snapshot), or
    *     null when txn is a writable {@link WriteTxn}
    */
-  public TxnScope(Store store, ReadTxn txn, Catalog catalog, String readOnlyReason) {
+  public TxnScope(Store store, ReadTxn txn, Catalog catalog, String readOnlyReason,
+      RowIds rowIds, boolean lazySavepoint) {
     this.store = store;
+    this.rowIds = rowIds;
+    this.lazySavepoint = lazySavepoint;
     this.txn = txn;
     this.catalog = catalog;
     this.readOnlyReason = readOnlyReason;
@@ -40,6 +46,32 @@ public final class TxnScope implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * Called before the statement's writes when a failure could strike after its first change: in a
+   * transaction the statement does not own, takes the savepoint that a failure rolls back to. A
+   * statement whose writes are a single put or delete needs none (one that fails changes nothing),
+   * and skipping it spares the transaction a copy of every page the statement touches.
+   */
+  void beforeWrites() {
+    if (lazySavepoint && savepoint == null) {
+      try {
+        savepoint = writer().savepoint();
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
+    }
+  }
+
+  /** The savepoint {@link #beforeWrites} took, or null. */
+  public WriteTxn.Savepoint savepoint() {
+    return savepoint;
+  }
+
+  /** The engine's row-id allocator. */
+  RowIds rowIds() {
+    return rowIds;
   }
 
   /** The transaction reading the given committed version, or the statement's for version < 0. */

@@ -48,7 +48,7 @@ class ArithmeticTest {
   void overflowRaisesDataError() {
     StrataException e = assertThrows(StrataException.class,
         () -> f.eval(f.call(PLUS, f.big(Long.MAX_VALUE), f.big(1))));
-    assertEquals(StrataException.Reason.DATA, e.reason());
+    assertEquals(StrataException.Reason.NUMERIC_OUT_OF_RANGE, e.reason());
     assertThrows(StrataException.class,
         () -> f.eval(f.call(MULTIPLY, f.big(Long.MAX_VALUE / 2), f.big(3))));
     assertThrows(StrataException.class,

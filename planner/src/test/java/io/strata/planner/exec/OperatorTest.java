@@ -235,7 +235,7 @@ class OperatorTest {
     RelNode many = b.scan("EMP").aggregate(b.groupKey(),
         b.aggregateCall(SqlStdOperatorTable.SINGLE_VALUE, b.field("NAME"))).build();
     StrataException e = assertThrows(StrataException.class, () -> db.run(many));
-    assertEquals(StrataException.Reason.DATA, e.reason());
+    assertEquals(StrataException.Reason.CARDINALITY_VIOLATION, e.reason());
   }
 
   @Test
