@@ -80,11 +80,11 @@ final class StrataPrepared implements Prepared {
     this.sql = sql;
     this.node = node;
     this.kind = classify(node);
-    this.asOf = (kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN) && AsOf.present(node);
+    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
+    this.asOf = planned && AsOf.present(node);
     this.asOfResolvedPerExecution = asOf && !AsOf.literalOperands(node);
     this.unplanned = node;
     this.lifted = kind == Kind.DML && !asOf ? LiteralInsert.of(node) : null;
-    boolean planned = kind == Kind.QUERY || kind == Kind.DML || kind == Kind.EXPLAIN;
     if (planned && !asOfResolvedPerExecution) {
       try (StrataSession.Stmt stmt = session.begin(false)) {
         plan(stmt, List.of());
@@ -401,14 +401,24 @@ final class StrataPrepared implements Prepared {
 
       @Override
       public long insertFromQuery(Catalog catalog, TableDef table, String querySql) {
-        String insert = "INSERT INTO " + quote(table.name()) + " " + querySql;
-        Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(insert));
-        StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
-        Operator op = PlanBuilder.build(p.rel(), ops);
-        List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
-        return ((Number) rows.get(0)[0]).longValue();
+        return runDml(stmt, catalog, "INSERT INTO " + quote(table.name()) + " " + querySql);
+      }
+
+      @Override
+      public long fillColumn(Catalog catalog, TableDef table, String column, String valueSql) {
+        return runDml(stmt, catalog, "UPDATE " + quote(table.name()) + " SET " + quote(column)
+            + " = (" + valueSql + ")");
       }
     };
+  }
+
+  /** Plans and runs a DML statement of a DDL statement against the catalog it is building. */
+  private long runDml(StrataSession.Stmt stmt, Catalog catalog, String dmlSql) {
+    Plan p = session.planner(stmt, catalog).plan(StrataSession.parse(dmlSql));
+    StorageOperators ops = new StorageOperators(t -> checks(stmt, catalog, t));
+    Operator op = PlanBuilder.build(p.rel(), ops);
+    List<Object[]> rows = StrataSession.drain(op, new ExecContext(new Object[0], stmt.scope));
+    return ((Number) rows.get(0)[0]).longValue();
   }
 
   static String quote(String name) {
@@ -429,6 +439,7 @@ final class StrataPrepared implements Prepared {
 
   private Result run(List<?> params) {
     StrataSession.Stmt stmt = session.begin(kind == Kind.DML, true);
+    boolean handedOff = false;
     try {
       Plan p = plan(stmt, params);
       if (kind == Kind.EXPLAIN) {
@@ -462,6 +473,11 @@ final class StrataPrepared implements Prepared {
         StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
         tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
       }
+      if (kind == Kind.QUERY && stmt.owned && !(stmt.txn instanceof io.strata.storage.WriteTxn)) {
+        Result r = stream(stmt, p, tree, values);
+        handedOff = true;
+        return r;
+      }
       long t0 = System.nanoTime();
       ExecContext ctx = session.newContext(values, stmt.scope);
       List<Object[]> rows = StrataSession.drain(tree.root(), ctx);
@@ -478,9 +494,59 @@ final class StrataPrepared implements Prepared {
       stmt.finish();
       return result;
     } finally {
-      session.doneRunning();
-      stmt.close();
+      if (!handedOff) {
+        session.doneRunning();
+        stmt.close();
+      }
     }
+  }
+
+  /** Rows a streamed query computes during execution, before the caller reads any. */
+  private static final int FIRST_ROWS = 1024;
+
+  /**
+   * Runs the query until it ends or has {@link #FIRST_ROWS} rows, so errors and time limits
+   * strike during execution as for any statement. A query that ended returns its rows; one that
+   * did not hands its open operator tree, with the statement and its snapshot, to a result that
+   * produces the remaining rows as they are read, and the statement ends when that result does.
+   */
+  private Result stream(StrataSession.Stmt stmt, Plan p, OperatorTree tree, Object[] values) {
+    ExecContext ctx = session.newContext(values, stmt.scope);
+    Operator root = tree.root();
+    List<Object[]> first = new ArrayList<>();
+    root.open(ctx);
+    Object[] r = null;
+    try {
+      while (first.size() < FIRST_ROWS && (r = root.next()) != null) {
+        first.add(r);
+      }
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+    if (r == null) {
+      root.close();
+      session.doneRunning();
+      stmt.finish();
+      stmt.close();
+      idle = tree;
+      return new RowsResult(p.columns(), first);
+    }
+    StreamingResult[] self = new StreamingResult[1];
+    self[0] = new StreamingResult(p.columns(), root, first, clean -> {
+      session.doneRunning(ctx);
+      session.untrack(self[0]);
+      try {
+        stmt.finish();
+      } finally {
+        stmt.close();
+        if (clean) {
+          idle = tree; // drained or closed, so free for the next execution
+        }
+      }
+    });
+    session.track(self[0]);
+    return self[0];
   }
 
   /** Columns of generated-key results, by key width (the widths seen are few and small). */

@@ -61,6 +61,9 @@ final class StrataSession implements Session {
   private volatile long statementNo;
   private volatile long cancelledNo = -1;
   private boolean closed;
+  /** Open results that stream rows from a snapshot of their own ({@link StreamingResult}). */
+  private final java.util.Set<Result> streaming =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   StrataSession(Engine engine) {
     this.engine = engine;
@@ -319,6 +322,22 @@ final class StrataSession implements Session {
     running = null;
   }
 
+  /** Ends the running mark of a streamed query, unless another statement has taken it over. */
+  void doneRunning(ExecContext ctx) {
+    if (running == ctx) {
+      running = null;
+    }
+  }
+
+  /** Remembers a result that holds a snapshot open, so closing the session closes it. */
+  void track(Result r) {
+    streaming.add(r);
+  }
+
+  void untrack(Result r) {
+    streaming.remove(r);
+  }
+
   /** A planner over the statement's catalog. */
   Planner planner(Stmt stmt) {
     return new Planner(stmt.catalogSource(), StrataSession::parse,
@@ -554,6 +573,9 @@ final class StrataSession implements Session {
   public void close() {
     if (closed) {
       return;
+    }
+    for (Result r : new ArrayList<>(streaming)) {
+      r.close();
     }
     abortTransaction();
     closed = true;

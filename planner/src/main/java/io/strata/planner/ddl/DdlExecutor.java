@@ -400,16 +400,13 @@ public final class DdlExecutor {
               "ADD COLUMN cannot add a PRIMARY KEY or UNIQUE column");
         }
         String def = c.defaultValue() == null ? null : textOf(c.defaultValue());
-        if (def != null) {
-          throw new StrataException(Reason.UNSUPPORTED,
-              "ADD COLUMN with DEFAULT is not supported; add the column, then UPDATE it");
-        }
-        if (c.notNull() && txn.tree(t.treeName()).map(x -> x.size()).orElse(0L) > 0) {
+        boolean empty = txn.tree(t.treeName()).map(x -> x.size()).orElse(0L) == 0;
+        if (c.notNull() && def == null && !empty) {
           throw new StrataException(Reason.NOT_NULL_VIOLATION, "cannot add NOT NULL column "
-              + cname + " to non-empty table " + t.name());
+              + cname + " without a DEFAULT to non-empty table " + t.name());
         }
         cols.add(new ColumnDef(t.nextColumnId(), cname, columnType(c.type(), c.getParserPosition()),
-            !c.notNull(), null));
+            !c.notNull(), def));
         List<CheckDef> checks = new ArrayList<>(t.checks());
         if (c.check() != null) {
           checks.add(new CheckDef(t.name() + "_check" + (checks.size() + 1), textOf(c.check())));
@@ -473,6 +470,11 @@ public final class DdlExecutor {
     changed("ALTER TABLE " + t.name() + " " + n.action().name().replace('_', ' '));
     if (n.action() == SqlAlterTable.Action.ADD_COLUMN && n.column().check() != null) {
       hooks.validateCheck(CatalogStore.load(txn), next, next.checks().get(next.checks().size() - 1).sql());
+    }
+    if (n.action() == SqlAlterTable.Action.ADD_COLUMN && n.column().defaultValue() != null) {
+      // the rows already there take the default, checked like any UPDATE (NOT NULL, CHECK)
+      ColumnDef added = next.columns().get(next.columns().size() - 1);
+      hooks.fillColumn(CatalogStore.load(txn), next, added.name(), added.defaultSql());
     }
   }
 

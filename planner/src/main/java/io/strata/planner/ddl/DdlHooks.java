@@ -15,4 +15,10 @@ public interface DdlHooks {
 
   /** Runs {@code INSERT INTO table <querySql>} in the current transaction; returns the row count. */
   long insertFromQuery(Catalog catalog, TableDef table, String querySql);
+
+  /**
+   * Runs {@code UPDATE table SET column = (valueSql)} over every row in the current transaction
+   * (ADD COLUMN with DEFAULT); returns the row count.
+   */
+  long fillColumn(Catalog catalog, TableDef table, String column, String valueSql);
 }
