@@ -284,6 +284,7 @@ final class Committer {
           }
         }
         user = new Mutator(pager, 1);
+        user.largeValues = t.mutator.largeValues;
         trees = replay(t, base, user);
         built.writes = mine;
       }
@@ -316,10 +317,10 @@ final class Committer {
         continue;
       }
       t.newLeaves = new ArrayList<>();
-      long root = flush(t.root, d, t.newLeaves, written);
+      long root = flush(t.root, d, t.newLeaves, written, user.largeValues);
       BTree.put(user, dir, k, Directory.value(root, t.count));
     }
-    long dirRoot = flush(dir.root, d, null, written);
+    long dirRoot = flush(dir.root, d, null, written, true);
 
     // 2. dead list: every replaced user/directory page
     TreeState dead = new TreeState("", base.deadRoot() == 0 ? null : pager.node(base.deadRoot()), 0, true, false);
@@ -350,8 +351,8 @@ final class Committer {
 
     // 5. internal trees, then the free map
     PageFormat.putLong(rec, 16, written[0] + countDirty(hist.root) + countDirty(dead.root));
-    long histRoot = flush(hist.root, d, null, written);
-    long deadRoot = flush(dead.root, d, null, written);
+    long histRoot = flush(hist.root, d, null, written, true);
+    long deadRoot = flush(dead.root, d, null, written, true);
     LongList sret = sys.retired;
     for (int i = 0; i < sret.size(); i += 2) {
       free.free(sret.get(i), d);
@@ -487,8 +488,12 @@ final class Committer {
     return c;
   }
 
-  /** Writes every dirty node under x (children first) and returns x's page. */
-  private long flush(Node x, long d, List<Node> leaves, long[] written) {
+  /**
+   * Writes every dirty node under x (children first) and returns x's page. Values too large for
+   * a leaf go to overflow pages first; spill = false promises there are none (a user tree of a
+   * transaction that put no large value), which saves touching every value twice.
+   */
+  private long flush(Node x, long d, List<Node> leaves, long[] written, boolean spill) {
     if (x == null) {
       return 0;
     }
@@ -496,7 +501,7 @@ final class Committer {
       return x.id;
     }
     if (x.leaf) {
-      for (int i = 0; i < x.n; i++) {
+      for (int i = 0; spill && i < x.n; i++) {
         if (x.vals[i] instanceof byte[] b && b.length > pager.inlineMax) {
           long[] pages = new long[pager.overflowPageCount(b.length)];
           for (int k = 0; k < pages.length; k++) {
@@ -513,7 +518,7 @@ final class Committer {
     } else {
       for (int i = 0; i < x.n; i++) {
         if (x.kids[i] != null) {
-          x.childIds[i] = flush(x.kids[i], d, leaves, written);
+          x.childIds[i] = flush(x.kids[i], d, leaves, written, spill);
         }
       }
     }

@@ -26,6 +26,12 @@ final class CursorImpl implements Cursor {
   private boolean valid;
   private Node leaf;
   private int pos;
+  /** Children windowFrom.. of windowParent as found in memory ({@link #nextChild}). */
+  private static final int WINDOW = 8;
+  private final Node[] window = new Node[WINDOW];
+  private Node windowParent;
+  private int windowMod;
+  private int windowFrom;
   private byte[] curKey;
   private int seenMod;
   private boolean closed;
@@ -95,7 +101,30 @@ final class CursorImpl implements Cursor {
     }
     idx[level]++;
     depth = level + 1;
-    return descendFirst(pager.child(path[level], idx[level]));
+    return descendFirst(nextChild(path[level], idx[level]));
+  }
+
+  /**
+   * Child i of parent for a forward step. The children of a branch are looked up in the node
+   * cache a window at a time: the lookups of a window do not depend on each other, so their
+   * memory accesses overlap, where one lookup per leaf boundary would stall the scan each time.
+   * Children not in memory are read when reached, as before.
+   */
+  private Node nextChild(Node parent, int i) {
+    if (windowParent != parent || windowMod != tree.modCount || i < windowFrom || i >= windowFrom + WINDOW) {
+      int end = Math.min(parent.n, i + WINDOW);
+      for (int j = i; j < end; j++) {
+        window[j - i] = pager.cachedChild(parent, j);
+      }
+      for (int j = end - i; j < WINDOW; j++) {
+        window[j] = null;
+      }
+      windowParent = parent;
+      windowMod = tree.modCount;
+      windowFrom = i;
+    }
+    Node c = window[i - windowFrom];
+    return c != null ? c : pager.child(parent, i);
   }
 
   private boolean stepPrev() {
@@ -343,6 +372,8 @@ final class CursorImpl implements Cursor {
     closed = true;
     valid = false;
     leaf = null;
+    windowParent = null;
+    java.util.Arrays.fill(window, null);
     depth = 0;
   }
 }

@@ -160,15 +160,14 @@ final class FreeSpace {
     int perPage = (pager.pageSize - PageFormat.HEADER - 8) / 12;
     LongList pages = new LongList();
     long[] pend = pendingSorted();
-    long[] extents;
-    while (true) {
-      extents = extents(pend);
-      int need = (extents.length / 2 + perPage - 1) / perPage;
-      if (pages.size() >= need) {
-        break;
-      }
+    int before = extents(pend).length / 2;
+    // taking a page for the map changes the number of extents by at most one, so k pages hold
+    // the final map once k * perPage >= before + k (trailing pages may end up empty)
+    while ((long) pages.size() * perPage < before + pages.size()) {
       pages.add(allocate());
     }
+    long[] extents = extents(pend);
+    assert extents.length / 2 <= (long) pages.size() * perPage : "free map outgrew its pages";
     byte[] buf = new byte[pager.pageSize];
     int e = 0;
     int total = extents.length / 2;

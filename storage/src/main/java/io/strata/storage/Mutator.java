@@ -13,6 +13,8 @@ final class Mutator {
    * state a live savepoint returns to, so they are copied. Invariant: floor <= epoch.
    */
   int floor;
+  /** Whether a value longer than a leaf holds inline was put (the commit then spills values). */
+  boolean largeValues;
   /** Replaced committed pages as (page, birth) pairs. */
   final LongList retired = new LongList();
 

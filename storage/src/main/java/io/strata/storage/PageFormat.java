@@ -133,7 +133,9 @@ final class PageFormat {
         p += 2 + k.length;
         Object v = x.vals[i];
         if (v instanceof byte[] b) {
-          assert b.length <= inlineMax : "large value must be spilled before encoding";
+          if (b.length > inlineMax) {
+            throw new IllegalStateException("a value of " + b.length + " bytes was not spilled to overflow pages");
+          }
           page[p++] = 0;
           int len = b.length;
           while ((len & ~0x7F) != 0) {

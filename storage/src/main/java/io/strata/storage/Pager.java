@@ -60,6 +60,15 @@ final class Pager {
     return node(b.childIds[i]);
   }
 
+  /** Child i of a branch if it is dirty or in the node cache, else null (never reads a page). */
+  Node cachedChild(Node b, int i) {
+    Node[] k = b.kids;
+    if (k != null && k[i] != null) {
+      return k[i];
+    }
+    return cache.get(b.childIds[i]);
+  }
+
   /** The value bytes of a leaf value (reads the overflow chain of a large value). */
   byte[] value(Object v) {
     if (v instanceof byte[] b) {

@@ -60,6 +60,9 @@ final class TreeImpl implements Tree {
     }
     WriteTxnImpl w = writer();
     try {
+      if (value.length > txn.pager.inlineMax) {
+        w.mutator.largeValues = true;
+      }
       if (BTree.put(w.mutator, state, key.clone(), value.clone())) {
         state.count++;
       }

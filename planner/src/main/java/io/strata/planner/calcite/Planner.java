@@ -165,6 +165,11 @@ public final class Planner {
     cluster.setMetadataProvider(NullComparisonPredicates.PROVIDER);
   }
 
+  /** The rewrites every statement gets before validation. */
+  private static SqlNode prepare(SqlNode node) {
+    return NullableDivision.apply(CaseItemsInAggregates.apply(node));
+  }
+
   private SqlValidator newValidator(CalciteCatalogReader r) {
     return SqlValidatorUtil.newValidator(OPERATORS, r, TYPES, VALIDATOR_CONFIG);
   }
@@ -178,7 +183,7 @@ public final class Planner {
     long t0 = System.nanoTime();
     SqlNode validated;
     try {
-      validated = validator.validate(CaseItemsInAggregates.apply(node));
+      validated = validator.validate(prepare(node));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     } catch (AssertionError e) {
@@ -335,7 +340,7 @@ public final class Planner {
   public RelDataType rowType(SqlNode query) {
     SqlValidator v = newValidator(reader);
     try {
-      return v.getValidatedNodeType(v.validate(CaseItemsInAggregates.apply(query)));
+      return v.getValidatedNodeType(v.validate(prepare(query)));
     } catch (RuntimeException e) {
       throw ValidationErrors.translate(e);
     }
@@ -374,7 +379,7 @@ public final class Planner {
     SqlNode node = parser.apply(view.sql());
     SqlValidator v = newValidator(reader.withSchemaPath(schemaPath));
     try {
-      SqlNode validated = v.validate(CaseItemsInAggregates.apply(node));
+      SqlNode validated = v.validate(prepare(node));
       return v.getValidatedNodeType(validated);
     } catch (RuntimeException e) {
       StrataException se = ValidationErrors.translate(e);
@@ -388,7 +393,7 @@ public final class Planner {
     SqlNode node = parser.apply(sql);
     CalciteCatalogReader r = reader.withSchemaPath(schemaPath);
     SqlValidator v = newValidator(r);
-    SqlNode validated = v.validate(CaseItemsInAggregates.apply(node));
+    SqlNode validated = v.validate(prepare(node));
     SqlToRelConverter converter = new SqlToRelConverter(this::expandView, v, r, cluster,
         StandardConvertletTable.INSTANCE, TO_REL);
     return converter.convertQuery(validated, true, false);

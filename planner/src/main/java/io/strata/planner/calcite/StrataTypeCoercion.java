@@ -20,9 +20,9 @@ import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
  * Calcite's implicit coercion, plus comparisons of a binary string with a number or a character
  * string ({@code x'303132' IN (SELECT int_col ...)}, {@code x'01' = 1}), which Calcite rejects as
  * incompatible. As in SQLite, such values compare by storage class (numbers, then text, then
- * blobs; {@code Values.compare}), so a blob never equals a number or text. The blob operand is
- * wrapped in {@code CAST(... AS ANY)}: a type comparable with every other whose evaluation leaves
- * the value as it is.
+ * blobs; {@code Values.compare}), so a blob never equals a number or text. The blob operand of a
+ * comparison, or the left operand of IN, is wrapped in {@code CAST(... AS ANY)}: a type
+ * comparable with every other, whose evaluation leaves the value as it is.
  */
 final class StrataTypeCoercion extends TypeCoercionImpl {
 
@@ -49,8 +49,8 @@ final class StrataTypeCoercion extends TypeCoercionImpl {
         right = right.getFieldList().get(0).getType(); // IN (SELECT one column ...)
       }
       if (!left.isStruct() && !right.isStruct() && blobAgainstOther(left, right)) {
-        // The list's own values keep their types; only the probe is made comparable.
-        return SqlTypeUtil.isBinary(left) ? blobToAny(binding, 0) : anyProbe(binding);
+        // the list's values keep their types; the probe is made comparable with all of them
+        return wrap(binding, 0);
       }
     }
     return super.inOperationCoercion(binding);
@@ -71,11 +71,6 @@ final class StrataTypeCoercion extends TypeCoercionImpl {
       return false;
     }
     return wrap(binding, i);
-  }
-
-  /** {@code num IN (x'..', ...)}: the probe becomes ANY, so each list value compares by class. */
-  private boolean anyProbe(SqlCallBinding binding) {
-    return wrap(binding, 0);
   }
 
   private boolean wrap(SqlCallBinding binding, int i) {

@@ -98,9 +98,11 @@ public final class Baseline {
     return String.format(java.util.Locale.ROOT, "sqllogictest gate baseline for %s: the queries"
             + " of the gate subset that fail%s.%nRegenerate: mvn -B -o -pl tests -am test"
             + " -Dtest=SltGateTest -Dsurefire.failIfNoSpecifiedTests=false -Dslt.gate.engine=%s"
-            + " -Dslt.gate.update=true%n%,d of %,d queries fail.", run.version(),
+            + " -Dslt.gate.update=true%s%n%,d of %,d queries fail.", run.version(),
         maxQueriesPerFile > 0 ? " (each file up to its query " + maxQueriesPerFile + ")" : "",
-        run.engine().id, failing, run.queries());
+        run.engine().id,
+        maxQueriesPerFile > 0 ? " -Dslt.gate.maxQueries=" + maxQueriesPerFile : "",
+        failing, run.queries());
   }
 
   public int size() {
