@@ -2,30 +2,51 @@ package io.strata.storage;
 
 import java.util.Arrays;
 
-/** {@link PageIO} over a byte array in memory; sync does nothing. */
+/**
+ * {@link PageIO} over memory, in chunks of 1 MiB allocated as they are first written, so an
+ * in-memory store grows without copying what it holds and is bounded only by the heap; sync does
+ * nothing. A chunk never written reads as zeros.
+ */
 final class MemoryPageIO implements PageIO {
-  private byte[] data = new byte[0];
+  private static final int CHUNK_BITS = 20;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private byte[][] chunks = new byte[0][];
   private long size;
 
   MemoryPageIO() {}
 
   /** A memory file holding a copy of image (for reopening a simulated crash). */
   MemoryPageIO(byte[] image) {
-    data = image.clone();
-    size = image.length;
+    write(0, image);
   }
 
   /** A copy of the current bytes. */
   synchronized byte[] image() {
-    return Arrays.copyOf(data, (int) size);
+    byte[] out = new byte[(int) size];
+    copyOut(0, out, out.length);
+    return out;
   }
 
   @Override
   public synchronized void read(long pos, byte[] dst) {
     Arrays.fill(dst, (byte) 0);
     if (pos < size) {
-      int n = (int) Math.min(dst.length, size - pos);
-      System.arraycopy(data, (int) pos, dst, 0, n);
+      copyOut(pos, dst, (int) Math.min(dst.length, size - pos));
+    }
+  }
+
+  private void copyOut(long pos, byte[] dst, int len) {
+    int off = 0;
+    while (off < len) {
+      int c = (int) (pos >>> CHUNK_BITS);
+      int at = (int) (pos & (CHUNK - 1));
+      int n = Math.min(len - off, CHUNK - at);
+      byte[] chunk = c < chunks.length ? chunks[c] : null;
+      if (chunk != null) {
+        System.arraycopy(chunk, at, dst, off, n);
+      }
+      pos += n;
+      off += n;
     }
   }
 
@@ -37,14 +58,34 @@ final class MemoryPageIO implements PageIO {
   @Override
   public synchronized void write(long pos, byte[] src, int off, int len) {
     long end = pos + len;
-    if (end > Integer.MAX_VALUE - 16) {
-      throw new StorageException(ErrorCode.IO, "in-memory store is full (2 GiB)");
+    int last = (int) ((end - 1) >>> CHUNK_BITS);
+    if (len > 0 && last >= chunks.length) {
+      chunks = Arrays.copyOf(chunks, Math.max(last + 1, chunks.length * 2));
     }
-    if (end > data.length) {
-      data = Arrays.copyOf(data, (int) Math.max(end, Math.min(Integer.MAX_VALUE - 16L, data.length * 2L)));
+    int done = 0;
+    while (done < len) {
+      int c = (int) (pos >>> CHUNK_BITS);
+      int at = (int) (pos & (CHUNK - 1));
+      int n = Math.min(len - done, CHUNK - at);
+      System.arraycopy(src, off + done, chunk(c), at, n);
+      pos += n;
+      done += n;
     }
-    System.arraycopy(src, off, data, (int) pos, len);
     size = Math.max(size, end);
+  }
+
+  private byte[] chunk(int c) {
+    byte[] chunk = chunks[c];
+    if (chunk == null) {
+      try {
+        chunk = new byte[CHUNK];
+      } catch (OutOfMemoryError e) {
+        throw new StorageException(ErrorCode.IO,
+            "the in-memory store cannot grow: the Java heap is full (raise -Xmx)");
+      }
+      chunks[c] = chunk;
+    }
+    return chunk;
   }
 
   @Override
@@ -58,12 +99,17 @@ final class MemoryPageIO implements PageIO {
   @Override
   public synchronized void truncate(long newSize) {
     if (newSize < size) {
-      Arrays.fill(data, (int) newSize, (int) size, (byte) 0);
+      // bytes past the new end read as zeros if the file grows again
+      int first = (int) ((newSize + CHUNK - 1) >>> CHUNK_BITS);
+      for (int c = first; c < chunks.length; c++) {
+        chunks[c] = null;
+      }
+      int partial = (int) (newSize >>> CHUNK_BITS);
+      if ((newSize & (CHUNK - 1)) != 0 && partial < chunks.length && chunks[partial] != null) {
+        Arrays.fill(chunks[partial], (int) (newSize & (CHUNK - 1)), CHUNK, (byte) 0);
+      }
     }
     size = newSize;
-    if (size > data.length) {
-      data = Arrays.copyOf(data, (int) size);
-    }
   }
 
   @Override
