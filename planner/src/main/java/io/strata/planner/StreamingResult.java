@@ -13,51 +13,31 @@ import java.util.List;
  *
  * <p>Invariant: {@code onEnd} runs exactly once, after the tree is closed.
  */
-final class StreamingResult implements Result {
+final class StreamingResult extends RowResult {
   /** What ends the statement: closes its snapshot; {@code clean} when no row failed. */
   interface End {
     void run(boolean clean);
   }
 
-  private final List<ColumnMeta> columns;
   private final Operator root;
   private final End onEnd;
   private final java.util.ArrayDeque<Object[]> first;
-  private Object[] row;
   private boolean ended;
-  private boolean closed;
 
   /**
    * @param root the open operator tree
    * @param first the rows already read from it
    */
   StreamingResult(List<ColumnMeta> columns, Operator root, List<Object[]> first, End onEnd) {
-    this.columns = columns;
+    super(columns);
     this.root = root;
     this.first = new java.util.ArrayDeque<>(first);
     this.onEnd = onEnd;
   }
 
   @Override
-  public boolean hasRows() {
-    return true;
-  }
-
-  @Override
-  public long updateCount() {
-    return -1;
-  }
-
-  @Override
-  public List<ColumnMeta> columns() {
-    return columns;
-  }
-
-  @Override
   public boolean next() {
-    if (closed) {
-      throw new StrataException(StrataException.Reason.CLOSED, "result is closed");
-    }
+    checkNotClosed();
     if (!first.isEmpty()) {
       row = first.poll();
       return true;
@@ -78,22 +58,6 @@ final class StreamingResult implements Result {
       return false;
     }
     return true;
-  }
-
-  @Override
-  public Object get(int column) {
-    if (row == null) {
-      throw new StrataException(StrataException.Reason.INVALID_STATEMENT, "no current row");
-    }
-    if (column < 0 || column >= columns.size()) {
-      throw new StrataException(StrataException.Reason.BAD_PARAMETER, "no column " + column);
-    }
-    return row[column];
-  }
-
-  @Override
-  public Result generatedKeys() {
-    return new RowsResult(List.of(), List.of());
   }
 
   @Override
