@@ -20,22 +20,11 @@ final class CaseItemsInAggregates {
 
   /** Rewrites every SELECT in {@code node} in place; returns {@code node}. */
   static SqlNode apply(SqlNode node) {
-    if (node instanceof SqlNodeList list) {
-      for (SqlNode n : list) {
-        if (n != null) {
-          apply(n);
-        }
-      }
-    } else if (node instanceof SqlCall call) {
+    SqlCallWalk.visit(node, call -> {
       if (call instanceof SqlSelect select) {
         rewrite(select);
       }
-      for (SqlNode operand : call.getOperandList()) {
-        if (operand != null) {
-          apply(operand);
-        }
-      }
-    }
+    });
     return node;
   }
 

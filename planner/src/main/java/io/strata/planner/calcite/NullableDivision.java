@@ -8,7 +8,6 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.InferTypes;
@@ -61,13 +60,7 @@ final class NullableDivision {
 
   /** Replaces Calcite's {@code /} and {@code %} in {@code node}, in place; returns it. */
   static SqlNode apply(SqlNode node) {
-    if (node instanceof SqlNodeList list) {
-      for (SqlNode n : list) {
-        if (n != null) {
-          apply(n);
-        }
-      }
-    } else if (node instanceof SqlCall call) {
+    SqlCallWalk.visit(node, call -> {
       if (call instanceof SqlBasicCall basic) {
         SqlOperator op = basic.getOperator();
         if (op == SqlStdOperatorTable.DIVIDE) {
@@ -76,12 +69,7 @@ final class NullableDivision {
           basic.setOperator(REMAINDER);
         }
       }
-      for (SqlNode operand : call.getOperandList()) {
-        if (operand != null) {
-          apply(operand);
-        }
-      }
-    }
+    });
     return node;
   }
 }
