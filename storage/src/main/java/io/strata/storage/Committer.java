@@ -102,6 +102,13 @@ final class Committer {
     this.free = new FreeSpace(2);
     this.durableSlot = 1;
     Built b = build(new Request(new SystemChange("create", null, 0, false)), empty);
+    // Version 0 goes to slot 1 first and is synced whatever the sync mode, then finish() writes it
+    // to slot 0. A crash tearing the first meta write therefore leaves page 0 all zeros, which
+    // open recognises as a creation that never completed; tearing the second leaves slot 1 valid.
+    pager.writer.flush();
+    pager.io.sync();
+    pager.io.write(pager.pageSize, b.meta.encode());
+    pager.io.sync();
     finish(List.of(b), 0);
     return b.meta;
   }

@@ -143,6 +143,28 @@ class FaultInjectionTest {
     return (acked < 0 ? "creation" : v == acked ? "acked" : "in-flight") + "/" + (restartOnly ? "restart" : mode);
   }
 
+  /** Every operation of creating a store, failed in every crash mode, reopens as an empty store. */
+  @Test
+  void creationCrashAtEveryOperation() {
+    FaultyPageIO clean = new FaultyPageIO();
+    StoreImpl.open(clean, StoreOptions.defaults()).close();
+    long creationOps = clean.ops;
+    for (long at = 1; at <= creationOps; at++) {
+      for (FaultyPageIO.Crash mode : FaultyPageIO.Crash.values()) {
+        for (int seed = 0; seed < 32; seed++) {
+          FaultyPageIO io = new FaultyPageIO();
+          io.faultAt = at;
+          assertThrows(StorageException.class, () -> StoreImpl.open(io, StoreOptions.defaults()));
+          StoreImpl reopened = StoreImpl.open(new MemoryPageIO(io.crashImage(mode, new Random(seed))), StoreOptions.defaults());
+          assertEquals(0, reopened.latestVersion(), "crash at operation " + at + ", " + mode + ", seed " + seed);
+          reopened.update(t -> t.createTree("t").put(key(1), new byte[10]));
+          Verifier.check(reopened);
+          reopened.close();
+        }
+      }
+    }
+  }
+
   @Test
   void readErrorFailsTheTransaction() {
     FaultyPageIO io = new FaultyPageIO();

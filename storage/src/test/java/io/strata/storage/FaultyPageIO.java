@@ -119,8 +119,13 @@ final class FaultyPageIO implements PageIO {
           int i = rnd.nextInt(ops.size());
           Op o = ops.get(i);
           if (o.bytes() != null && o.bytes().length > 1) {
-            int cut = rnd.nextBoolean() ? 512 * (1 + rnd.nextInt(Math.max(1, o.bytes().length / 512 - 1)))
-                : 1 + rnd.nextInt(o.bytes().length - 1);
+            int len = o.bytes().length;
+            // a sector boundary, any byte, or inside the first 128 bytes where page headers live
+            int cut = switch (rnd.nextInt(3)) {
+              case 0 -> 512 * (1 + rnd.nextInt(Math.max(1, len / 512 - 1)));
+              case 1 -> 1 + rnd.nextInt(len - 1);
+              default -> 1 + rnd.nextInt(Math.min(127, len - 1));
+            };
             cut = Math.min(cut, o.bytes().length - 1);
             ops.set(i, new Op(o.pos(), Arrays.copyOf(o.bytes(), cut), -1));
             ops.subList(i + 1, ops.size()).clear();
