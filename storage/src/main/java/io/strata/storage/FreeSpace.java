@@ -28,6 +28,11 @@ import java.util.TreeMap;
  */
 final class FreeSpace {
   private final BitSet reusable = new BitSet();
+  /**
+   * No page below this one is reusable. Recently freed pages lie near the end of a large file, so
+   * without this mark every allocation would scan the bitmap from its start.
+   */
+  private int lowestReusable = Integer.MAX_VALUE;
   private final TreeMap<Long, LongList> pending = new TreeMap<>();
   private long pageCount;
   private long[] mapPages = new long[0];
@@ -69,9 +74,11 @@ final class FreeSpace {
         return runNext++;
       }
     }
-    int i = reusable.nextSetBit(2);
+    int i = reusable.nextSetBit(Math.max(2, lowestReusable));
+    lowestReusable = i < 0 ? Integer.MAX_VALUE : i;
     if (i >= 0 && i < pageCount) {
       reusable.clear(i);
+      lowestReusable = i + 1;
       return i;
     }
     return pageCount++;
@@ -85,7 +92,7 @@ final class FreeSpace {
   private void nextRun() {
     // runs are taken in ascending order and nothing becomes reusable during a commit, so the
     // search goes on from the end of the previous run
-    int i = reusable.nextSetBit((int) Math.max(2, runEnd));
+    int i = reusable.nextSetBit((int) Math.max(Math.max(2, runEnd), lowestReusable));
     while (i >= 0 && i < pageCount) {
       int j = (int) Math.min(reusable.nextClearBit(i), pageCount);
       if (j - i >= MIN_RUN) {
@@ -114,12 +121,17 @@ final class FreeSpace {
     while (it.hasNext()) {
       LongList l = it.next().getValue();
       for (int i = 0; i < l.size(); i++) {
-        reusable.set((int) l.get(i));
+        markReusable((int) l.get(i), (int) l.get(i) + 1);
         moved.add(l.get(i));
       }
       it.remove();
     }
     return moved;
+  }
+
+  private void markReusable(int from, int to) {
+    reusable.set(from, to);
+    lowestReusable = Math.min(lowestReusable, from);
   }
 
   /** Drops reusable pages at the end of the file. */
@@ -215,7 +227,7 @@ final class FreeSpace {
     LongList out = new LongList();
     long start = -1;
     long end = -1;
-    int i = reusable.nextSetBit(0);
+    int i = lowestReusable == Integer.MAX_VALUE ? -1 : reusable.nextSetBit(lowestReusable);
     int p = 0;
     while (i >= 0 || p < pend.length) {
       long s;
@@ -270,7 +282,7 @@ final class FreeSpace {
         if (s < 2 || len < 0 || s + len > pageCount) {
           throw PageFormat.corrupt(p, "free-map extent", "extent " + s + "+" + len + " outside the file");
         }
-        f.reusable.set((int) s, (int) (s + len));
+        f.markReusable((int) s, (int) (s + len));
         off += 12;
       }
       p = PageFormat.getLong(b, PageFormat.HEADER);

@@ -269,6 +269,11 @@ final class StoreImpl implements Store {
   /** Number of open write transactions whose snapshot is older than v. */
   int writersBefore(long v) {
     synchronized (pins) {
+      if (writers.size() <= 1) {
+        // the common case, one writer (often the caller itself): no view over the map
+        Map.Entry<Long, Integer> only = writers.firstEntry();
+        return only != null && only.getKey() < v ? only.getValue() : 0;
+      }
       int n = 0;
       for (int c : writers.headMap(v, false).values()) {
         n += c;
