@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,7 +46,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Committer {
   private final StoreImpl store;
   private final Pager pager;
-  final ReentrantLock lock = new ReentrantLock();
+  /** Held by the leader of a batch; taken and released only through the methods below. */
+  private final ReentrantLock lock = new ReentrantLock();
   private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
   /** Newest state including versions of the batch in progress (only under lock). */
   Meta working;
@@ -60,7 +62,10 @@ final class Committer {
     final SystemChange change;
     long version;
     StorageException error;
-    boolean done;
+    /** Set (after version and error) by the leader that committed or refused the request. */
+    volatile boolean done;
+    /** The thread waiting for the request, unparked when it is done or may lead the next batch. */
+    final Thread waiter = Thread.currentThread();
 
     Request(WriteTxnImpl txn) {
       this.txn = txn;
@@ -113,15 +118,28 @@ final class Committer {
     return b.meta;
   }
 
+  /**
+   * Group commit, leader and followers: a thread queues its request; whoever gets the lock leads,
+   * committing every queued request as one batch, then unparks the batch's threads and the first
+   * still queued, who leads next. A follower never takes the lock just to learn that its request
+   * is done, so the next batch's leader does not wait behind a chain of such hand-offs.
+   */
   long commit(Request r) {
     queue.add(r);
-    lock.lock();
-    try {
-      if (!r.done) {
-        processBatch();
+    while (!r.done) {
+      if (lock.tryLock()) {
+        try {
+          if (!r.done) {
+            processBatch();
+          }
+        } finally {
+          releaseCommits();
+        }
+      } else {
+        // a leader holds the lock: its batch, or the next one, includes r and unparks us; the
+        // timeout only bounds the damage of a lost wake-up, of which none is known
+        LockSupport.parkNanos(this, 100_000_000L);
       }
-    } finally {
-      lock.unlock();
     }
     if (r.error != null) {
       throw r.error;
@@ -129,6 +147,25 @@ final class Committer {
     return r.version;
   }
 
+  /** Holds commits off (the verifier, closing); {@link #releaseCommits} ends it. */
+  void holdCommits() {
+    lock.lock();
+  }
+
+  /**
+   * Unlocks and unparks the thread of the first queued request, which leads the next batch.
+   * Invariant: a thread that failed to get the lock queued its request before trying, so the
+   * holder's release finds it (or a request queued before it, whose batch includes it).
+   */
+  void releaseCommits() {
+    lock.unlock();
+    Request next = queue.peek();
+    if (next != null) {
+      LockSupport.unpark(next.waiter);
+    }
+  }
+
+  /** Commits every queued request as one batch, then marks each done and unparks its thread. */
   private void processBatch() {
     List<Request> batch = new ArrayList<>();
     for (Request q; (q = queue.poll()) != null; ) {
@@ -189,6 +226,7 @@ final class Committer {
     } finally {
       for (Request r : batch) {
         r.done = true;
+        LockSupport.unpark(r.waiter);
       }
     }
   }
@@ -239,7 +277,7 @@ final class Committer {
     }
     // give back space at the end once it exceeds two growth steps beyond the used pages
     long used = m.pageCount() * pager.pageSize;
-    if (pager.io.size() > used + 2 * pager.writer.step(used)) {
+    if (pager.writer.fileSize() > used + 2 * pager.writer.step(used)) {
       pager.io.truncate(used);
       pager.writer.resetFileEnd();
     }

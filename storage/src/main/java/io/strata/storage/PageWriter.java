@@ -57,10 +57,7 @@ final class PageWriter {
   }
 
   private void extendTo(long end) {
-    if (fileEnd < 0) {
-      fileEnd = io.size();
-    }
-    if (end <= fileEnd) {
+    if (end <= fileSize()) {
       return;
     }
     long target = Math.max(end, fileEnd + step(fileEnd));
@@ -69,6 +66,14 @@ final class PageWriter {
       io.write(p, p + zeros.length <= target ? zeros : new byte[(int) (target - p)]);
     }
     fileEnd = target;
+  }
+
+  /** The file's size as this writer left it (asks the file once after a reset). */
+  long fileSize() {
+    if (fileEnd < 0) {
+      fileEnd = io.size();
+    }
+    return fileEnd;
   }
 
   /** The file was truncated (or its size is unknown): learn it again. */

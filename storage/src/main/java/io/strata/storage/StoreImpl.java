@@ -694,7 +694,7 @@ final class StoreImpl implements Store {
   }
 
   private void shutdown() {
-    committer.lock.lock();
+    committer.holdCommits();
     try {
       if (!open) {
         return;
@@ -703,7 +703,7 @@ final class StoreImpl implements Store {
       pager.cache.clear();
       io.close();
     } finally {
-      committer.lock.unlock();
+      committer.releaseCommits();
     }
   }
 

@@ -42,11 +42,11 @@ public final class Verifier {
       throw new StorageException(ErrorCode.INVALID_ARGUMENT, "not a Strata store: " + s);
     }
     impl.checkOpen();
-    impl.committer.lock.lock();
+    impl.committer.holdCommits();
     try {
       return checkLocked(impl);
     } finally {
-      impl.committer.lock.unlock();
+      impl.committer.releaseCommits();
     }
   }
 

@@ -68,29 +68,75 @@ final class WriteSet {
     return w;
   }
 
-  /** Changed keys of a tree → the new value object, or null where the key was deleted. */
+  /**
+   * Changed keys of a tree → the new value object, or null where the key was deleted, in key
+   * order. The committed leaves the transaction replaced and the dirty leaves it ends up with
+   * cover the same keys apart from the changes, and each side is a run of sorted leaves with
+   * disjoint ranges, so one merge walk finds the changes; an unchanged entry costs a reference
+   * comparison (a copied leaf shares its key and value objects with the original).
+   */
   static LinkedHashMap<Key, Object> changes(TreeState t, Pager pager) {
     List<Node> fresh = t.newLeaves != null ? t.newLeaves : dirtyLeaves(t.root, pager);
-    HashMap<Key, Object> old = new HashMap<>();
+    List<Node> old = new ArrayList<>(t.oldLeaves.size());
     for (Node l : t.oldLeaves) {
-      for (int i = 0; i < l.n; i++) {
-        old.put(new Key(l.keys[i]), l.vals[i]);
+      if (l.n > 0) {
+        old.add(l);
       }
     }
+    old.sort((a, b) -> Arrays.compareUnsigned(a.keys[0], b.keys[0]));
     LinkedHashMap<Key, Object> out = new LinkedHashMap<>();
-    for (Node l : fresh) {
-      for (int i = 0; i < l.n; i++) {
-        Key k = new Key(l.keys[i]);
-        Object before = old.remove(k);
-        if (before != l.vals[i]) {
-          out.put(k, l.vals[i]);
+    Entries was = new Entries(old);
+    Entries now = new Entries(fresh);
+    while (was.key != null || now.key != null) {
+      int c = was.key == null ? 1 : now.key == null ? -1
+          : was.key == now.key ? 0 : Arrays.compareUnsigned(was.key, now.key);
+      if (c == 0) {
+        if (was.value != now.value) {
+          out.put(new Key(now.key), now.value);
         }
+        was.next();
+        now.next();
+      } else if (c < 0) {
+        out.put(new Key(was.key), null);
+        was.next();
+      } else {
+        out.put(new Key(now.key), now.value);
+        now.next();
       }
-    }
-    for (Key k : old.keySet()) {
-      out.put(k, null);
     }
     return out;
+  }
+
+  /** A cursor over the entries of a list of sorted leaves with disjoint key ranges. */
+  private static final class Entries {
+    private final List<Node> leaves;
+    private int leaf;
+    private int slot = -1;
+    byte[] key;
+    Object value;
+
+    Entries(List<Node> leaves) {
+      this.leaves = leaves;
+      next();
+    }
+
+    void next() {
+      byte[] previous = key;
+      slot++;
+      while (leaf < leaves.size() && slot >= leaves.get(leaf).n) {
+        leaf++;
+        slot = 0;
+      }
+      if (leaf == leaves.size()) {
+        key = null;
+        value = null;
+        return;
+      }
+      Node l = leaves.get(leaf);
+      key = l.keys[slot];
+      value = l.vals[slot];
+      assert previous == null || Arrays.compareUnsigned(previous, key) < 0 : "leaves overlap or are unsorted";
+    }
   }
 
   static List<Node> dirtyLeaves(Node root, Pager pager) {

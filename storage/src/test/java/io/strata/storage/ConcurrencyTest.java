@@ -161,7 +161,7 @@ class ConcurrencyTest {
       long v0 = store.latestVersion();
       List<Thread> ts = new ArrayList<>();
       ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
-      impl.committer.lock.lock();
+      impl.committer.holdCommits();
       try {
         for (int i = 0; i < 8; i++) {
           int id = i;
@@ -181,7 +181,7 @@ class ConcurrencyTest {
         }
         assertEquals(8, impl.committer.queued());
       } finally {
-        impl.committer.lock.unlock();
+        impl.committer.releaseCommits();
       }
       for (Thread t : ts) {
         t.join();
