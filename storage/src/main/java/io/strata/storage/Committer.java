@@ -16,9 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>A committed page is never written again while any pinned version, or the durable meta, can
  *     reach it. New pages go only to pages that are reusable ({@link FreeSpace}) or beyond the end
  *     of the file.</li>
- * <li>Commit = write every new page → fsync → write the meta page → fsync. A version is published
- *     to readers and acknowledged to its committer only after its meta is durable (under
- *     {@link StoreOptions.SyncMode#NONE} the fsyncs are skipped: written in order, not forced).</li>
+ * <li>Commit = write every new page → write the meta page, listing those pages → fsync. Opening
+ *     trusts the newest meta only if every page it lists has landed (CRC, id, birth), else it
+ *     falls back to the other meta, which was durable before this commit began. A batch with more
+ *     pages than a meta can list syncs them before writing its meta instead (two fsyncs). A
+ *     version is published to readers and acknowledged to its committer only after its meta is
+ *     durable (under {@link StoreOptions.SyncMode#NONE} the fsyncs are skipped).</li>
  * <li>Each meta write goes to the meta slot that does not hold the durable meta, so a torn meta
  *     write leaves the durable one intact and opening falls back to it. (When every version writes
  *     its own meta this is the same as alternating by version parity.)</li>
@@ -112,6 +115,7 @@ final class Committer {
     // open recognises as a creation that never completed; tearing the second leaves slot 1 valid.
     pager.writer.flush();
     pager.io.sync();
+    pager.writer.takeWritten();
     pager.io.write(pager.pageSize, b.meta.encode());
     pager.io.sync();
     finish(List.of(b), 0);
@@ -254,11 +258,14 @@ final class Committer {
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
     pager.writer.flush();
-    if (sync) {
+    long[] written = pager.writer.takeWritten();
+    boolean listed = written.length <= Meta.listCapacity(pager.pageSize);
+    if (sync && !listed) {
       pager.io.sync();
     }
     int slot = 1 - durableSlot;
-    pager.io.write((long) slot * pager.pageSize, m.encode());
+    pager.io.write((long) slot * pager.pageSize,
+        listed ? m.encode(written, built.get(0).meta.version() - 1) : m.encode());
     if (sync) {
       pager.io.sync();
     }

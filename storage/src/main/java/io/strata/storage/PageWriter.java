@@ -18,6 +18,8 @@ final class PageWriter {
   private long start = -1;
   private int pages;
   private long fileEnd = -1;
+  /** Every page written since the last {@link #takeWritten}: what a meta may list. */
+  private final LongList written = new LongList();
 
   PageWriter(PageIO io, int pageSize) {
     this.io = io;
@@ -35,6 +37,7 @@ final class PageWriter {
     }
     System.arraycopy(page, 0, run, pages * pageSize, pageSize);
     pages++;
+    written.add(id);
   }
 
   void flush() {
@@ -81,8 +84,16 @@ final class PageWriter {
     fileEnd = -1;
   }
 
+  /** The pages written since the last call, which forgets them. */
+  long[] takeWritten() {
+    long[] out = written.toArray();
+    written.clear();
+    return out;
+  }
+
   /** Forgets buffered pages (after a failed commit). */
   void discard() {
     pages = 0;
+    written.clear();
   }
 }

@@ -165,7 +165,10 @@ final class StoreImpl implements Store {
     return true;
   }
 
-  /** Picks the valid meta with the highest version: {meta, slot}. */
+  /**
+   * Picks the valid meta with the highest version whose commit reached the disk: {meta, slot}.
+   * Only the newest meta can be incomplete (see {@link Meta#landed}).
+   */
   static Object[] readMetas(PageIO io) {
     byte[] head = new byte[Meta.SIZE];
     io.read(0, head);
@@ -187,21 +190,28 @@ final class StoreImpl implements Store {
         }
       }
     }
-    Meta best = null;
-    int slot = -1;
-    if (m0 instanceof Meta a) {
-      best = a;
-      slot = 0;
+    int newer = m0 instanceof Meta a && !(m1 instanceof Meta b && b.version() > a.version()) ? 0
+        : m1 instanceof Meta ? 1 : -1;
+    if (newer >= 0) {
+      Meta m = (Meta) (newer == 0 ? m0 : m1);
+      byte[] page = new byte[m.pageSize()];
+      io.read((long) newer * m.pageSize(), page);
+      String missing = m.landed(page, io);
+      if (missing == null) {
+        return new Object[] {m, newer};
+      }
+      if (newer == 0) {
+        m0 = missing;
+      } else {
+        m1 = missing;
+      }
+      Object older = newer == 0 ? m1 : m0;
+      if (older instanceof Meta o) {
+        return new Object[] {o, 1 - newer};
+      }
     }
-    if (m1 instanceof Meta b && (best == null || b.version() > best.version())) {
-      best = b;
-      slot = 1;
-    }
-    if (best == null) {
-      throw new StorageException(ErrorCode.CORRUPT,
-          "page 0: meta check failed: " + m0 + "; page 1: meta check failed: " + m1 + " (not a Strata store, or both meta pages are damaged)");
-    }
-    return new Object[] {best, slot};
+    throw new StorageException(ErrorCode.CORRUPT,
+        "page 0: meta check failed: " + m0 + "; page 1: meta check failed: " + m1 + " (not a Strata store, or both meta pages are damaged)");
   }
 
   private void loadPins(Meta m) {
