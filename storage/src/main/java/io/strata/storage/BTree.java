@@ -26,6 +26,36 @@ final class BTree {
 
   /** Inserts or replaces; returns true when the key is new. */
   static boolean put(Mutator m, TreeState t, byte[] key, Object val) {
+    return write(m, t, key, val, null);
+  }
+
+  /**
+   * Inserts when the key is absent; returns false, changing nothing, when it is present. One
+   * read-only descent finds the leaf; the copying descent then reuses its child indexes.
+   */
+  static boolean insert(Mutator m, TreeState t, byte[] key, Object val) {
+    if (t.root == null) {
+      return write(m, t, key, val, null);
+    }
+    int[] route = new int[8];
+    int depth = 0;
+    Node x = t.root;
+    while (!x.leaf) {
+      int i = x.childIndex(key);
+      if (depth == route.length) {
+        route = java.util.Arrays.copyOf(route, depth * 2);
+      }
+      route[depth++] = i;
+      x = m.pager.child(x, i);
+    }
+    if (x.search(key) >= 0) {
+      return false;
+    }
+    return write(m, t, key, val, route);
+  }
+
+  /** put, or insert along a known route of child indexes (the key is then known to be new). */
+  private static boolean write(Mutator m, TreeState t, byte[] key, Object val, int[] route) {
     Pager p = m.pager;
     int inlineMax = p.inlineMax;
     t.modCount++;
@@ -42,7 +72,7 @@ final class BTree {
     int[] idx = new int[16];
     int depth = 0;
     while (!x.leaf) {
-      int i = x.childIndex(key);
+      int i = route != null ? route[depth] : x.childIndex(key);
       Node c = m.mutable(p.child(x, i), t);
       x.setKid(i, c);
       if (depth == path.length) {

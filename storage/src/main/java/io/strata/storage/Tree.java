@@ -19,6 +19,12 @@ public interface Tree {
   /** Inserts or replaces. */
   void put(byte[] key, byte[] value);
 
+  /**
+   * Inserts when the key is absent and returns true; returns false, changing nothing, when it is
+   * present. Cheaper than {@link #get} followed by {@link #put}.
+   */
+  boolean insert(byte[] key, byte[] value);
+
   /** Removes the key; returns whether it was present. */
   boolean delete(byte[] key);
 

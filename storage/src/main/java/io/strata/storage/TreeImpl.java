@@ -49,6 +49,15 @@ final class TreeImpl implements Tree {
 
   @Override
   public void put(byte[] key, byte[] value) {
+    write(key, value, false);
+  }
+
+  @Override
+  public boolean insert(byte[] key, byte[] value) {
+    return write(key, value, true);
+  }
+
+  private boolean write(byte[] key, byte[] value, boolean onlyIfAbsent) {
     enter();
     checkKey(key);
     if (value == null) {
@@ -60,13 +69,19 @@ final class TreeImpl implements Tree {
     }
     WriteTxnImpl w = writer();
     try {
+      if (onlyIfAbsent) {
+        if (!BTree.insert(w.mutator, state, key.clone(), value.clone())) {
+          return false;
+        }
+        state.count++;
+      } else if (BTree.put(w.mutator, state, key.clone(), value.clone())) {
+        state.count++;
+      }
       if (value.length > txn.pager.inlineMax) {
         w.mutator.largeValues = true;
       }
-      if (BTree.put(w.mutator, state, key.clone(), value.clone())) {
-        state.count++;
-      }
       state.changed = true;
+      return true;
     } catch (StorageException e) {
       txn.fail(e);
       throw e;

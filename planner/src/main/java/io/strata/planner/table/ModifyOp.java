@@ -180,6 +180,7 @@ final class ModifyOp implements Operator {
 
   private void insert(WriteTxn txn, Tree tree, Object[] row, byte[] keepKey) {
     byte[] key;
+    boolean primaryKey = false;
     if (keepKey != null) {
       key = keepKey;
     } else if (def.hasRowId()) {
@@ -193,20 +194,24 @@ final class ModifyOp implements Operator {
       generated.add(new Object[] {rowId});
     } else {
       key = format.primaryKey(row);
-      if (tree.get(key) != null) {
-        throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate key " + describeKey(row)
-            + " violates the primary key of table " + def.name());
-      }
+      primaryKey = true;
+    }
+    if (!primaryKey) {
+      tree.put(key, format.encodeValue(row));
+    } else if (tree.insert(key, format.encodeValue(row))) {
       Object[] pk = new Object[def.primaryKey().size()];
       for (int i = 0; i < pk.length; i++) {
         pk[i] = row[def.positionOfId(def.primaryKey().get(i))];
       }
       generated.add(pk);
+    } else {
+      throw new StrataException(Reason.UNIQUE_VIOLATION, "duplicate key " + describeKey(row)
+          + " violates the primary key of table " + def.name());
     }
+    // a failed index entry fails the statement, whose savepoint takes the row back out
     for (IndexDef ix : indexes) {
       addIndexEntry(txn, ix, row, key);
     }
-    tree.put(key, format.encodeValue(row));
   }
 
   /** Adds the row's entry to an index, refusing a duplicate value in a unique one. */
