@@ -18,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *     of the file.</li>
  * <li>Commit = write every new page → write the meta page, listing those pages → fsync. Opening
  *     trusts the newest meta only if every page it lists has landed (CRC, id, birth), else it
- *     falls back to the other meta, which was durable before this commit began. A batch with more
+ *     falls back to the other meta, which was durable before this commit began. The list leaves
+ *     out pages the batch freed again itself: they may be reused once its meta is durable, and
+ *     the batch's meta must still check out if the next commit's meta is lost. A batch with more
  *     pages than a meta can list syncs them before writing its meta instead (two fsyncs). A
  *     version is published to readers and acknowledged to its committer only after its meta is
  *     durable (under {@link StoreOptions.SyncMode#NONE} the fsyncs are skipped).</li>
@@ -258,14 +260,15 @@ final class Committer {
     Meta m = built.get(built.size() - 1).meta;
     boolean sync = store.options().sync() == StoreOptions.SyncMode.FULL;
     pager.writer.flush();
-    long[] written = pager.writer.takeWritten();
+    long first = built.get(0).meta.version();
+    long[] written = free.keptOf(pager.writer.takeWritten(), first);
     boolean listed = written.length <= Meta.listCapacity(pager.pageSize);
     if (sync && !listed) {
       pager.io.sync();
     }
     int slot = 1 - durableSlot;
     pager.io.write((long) slot * pager.pageSize,
-        listed ? m.encode(written, built.get(0).meta.version() - 1) : m.encode());
+        listed ? m.encode(written, first - 1) : m.encode());
     if (sync) {
       pager.io.sync();
     }

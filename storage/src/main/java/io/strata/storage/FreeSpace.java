@@ -114,6 +114,30 @@ final class FreeSpace {
     pending.computeIfAbsent(atVersion, k -> new LongList()).add(page);
   }
 
+  /**
+   * The pages of written that versions from {@code first} on have not freed again. A batch of
+   * versions frees pages it wrote itself (an earlier version's internal pages, say); once its
+   * meta is durable they may be reused, so its meta must not list them for checking.
+   */
+  long[] keptOf(long[] written, long first) {
+    java.util.HashSet<Long> freed = new java.util.HashSet<>();
+    for (LongList l : pending.tailMap(first, true).values()) {
+      for (int i = 0; i < l.size(); i++) {
+        freed.add(l.get(i));
+      }
+    }
+    if (freed.isEmpty()) {
+      return written;
+    }
+    LongList kept = new LongList();
+    for (long p : written) {
+      if (!freed.contains(p)) {
+        kept.add(p);
+      }
+    }
+    return kept.toArray();
+  }
+
   /** Pages freed by versions up to v become reusable; returns them so caches can drop them. */
   LongList durable(long v) {
     LongList moved = new LongList();
