@@ -23,7 +23,8 @@ import java.util.Arrays;
  *   [84,88)  k, the number of listed pages (0: the commit synced its pages before the meta)
  *   [88,96)  base: the version the commit (or batch of commits) was built on
  *   [96,96+8k)  the page ids
- *   then     CRC32C of [84,96+8k)
+ *   then     CRC32C of [0,96+8k): it covers the header too, so a torn write cannot pair a new
+ *            header with the list of an older meta in the same slot
  * </pre>
  * A meta is valid when magic, format, page size, CRC and both version copies agree, and its page
  * list, if any, has a matching CRC. Opening picks the valid meta with the highest version; if
@@ -71,7 +72,7 @@ record Meta(long version, int pageSize, long timeNanos, long dirRoot, long histo
         PageFormat.putLong(b, LIST + 8 * i, listed[i]);
       }
       int end = LIST + 8 * listed.length;
-      PageFormat.putInt(b, end, PageFormat.crc(b, SIZE, end));
+      PageFormat.putInt(b, end, PageFormat.crc(b, 0, end));
     }
     return b;
   }
@@ -90,7 +91,7 @@ record Meta(long version, int pageSize, long timeNanos, long dirRoot, long histo
       return "page list of " + k + " entries";
     }
     int end = LIST + 8 * k;
-    if (PageFormat.getInt(page, end) != PageFormat.crc(page, SIZE, end)) {
+    if (PageFormat.getInt(page, end) != PageFormat.crc(page, 0, end)) {
       return "page list CRC32C mismatch (torn meta write)";
     }
     long base = PageFormat.getLong(page, 88);
