@@ -144,6 +144,107 @@ class FaultInjectionTest {
     return (acked < 0 ? "creation" : v == acked ? "acked" : "in-flight") + "/" + (restartOnly ? "restart" : mode);
   }
 
+  /**
+   * Crashes while several threads commit at once, so batches of versions (group commits) are cut
+   * short too. After reopening, every acknowledged commit must be there with its value, a commit
+   * that was not acknowledged may be there (whole) or not, and the verifier must pass. More:
+   * {@code -Dstrata.faults.concurrentScenarios=2000}.
+   */
+  @Test
+  void crashDuringConcurrentCommits() throws Exception {
+    int scenarios = Integer.getInteger("strata.faults.concurrentScenarios", 60);
+    Long fixed = Long.getLong("strata.faults.seed");
+    long seed = fixed != null ? fixed : System.nanoTime();
+    System.out.println("FaultInjectionTest concurrent seed " + seed + " (rerun with -Dstrata.faults.seed=" + seed + ")");
+    Map<String, Integer> outcomes = new TreeMap<>();
+    for (int s = 0; s < (fixed != null ? 1 : scenarios); s++) {
+      try {
+        outcomes.merge(concurrentScenario(seed + s), 1, Integer::sum);
+      } catch (Throwable t) {
+        throw new AssertionError("concurrent fault scenario failed, rerun with -Dstrata.faults.seed=" + (seed + s) + ": " + t, t);
+      }
+    }
+    System.out.println("FaultInjectionTest concurrent outcomes: " + outcomes);
+  }
+
+  /** Runs one scenario; returns whether the fault struck and whether batches held several versions. */
+  private String concurrentScenario(long seed) throws Exception {
+    Random rnd = new Random(seed);
+    FaultyPageIO io = new FaultyPageIO();
+    StoreOptions opts = StoreOptions.defaults().withRetention(
+        rnd.nextBoolean() ? StoreOptions.Retention.keepAll() : StoreOptions.Retention.keepLast(1 + rnd.nextInt(2)));
+    StoreImpl store = StoreImpl.open(io, opts);
+    store.update(t -> t.createTree("t"));
+    long versionsBefore = store.latestVersion();
+    long batchesBefore = store.committer.batches();
+    io.faultAt = io.ops + 1 + rnd.nextInt(400);
+    FaultyPageIO.Crash mode = FaultyPageIO.Crash.values()[rnd.nextInt(4)];
+    boolean restartOnly = rnd.nextInt(5) == 0;
+    // key -> value of every acknowledged commit (each thread writes keys of its own), and the
+    // version that acknowledged it; values of commits in flight, which may or may not survive
+    Map<String, byte[]> acked = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, byte[]> attempted = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicLong newestAck = new java.util.concurrent.atomic.AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int th = 0; th < 4; th++) {
+      long threadSeed = rnd.nextLong();
+      int id = th;
+      threads.add(new Thread(() -> {
+        Random r = new Random(threadSeed);
+        for (int i = 0; i < 40; i++) {
+          String k = "t" + id + "-" + i;
+          byte[] v = new byte[r.nextInt(25) == 0 ? 3000 + r.nextInt(6000) : r.nextInt(50)];
+          r.nextBytes(v);
+          attempted.put(k, v);
+          try {
+            long version = store.update(t -> t.tree("t").orElseThrow().put(k.getBytes(java.nio.charset.StandardCharsets.UTF_8), v));
+            acked.put(k, v);
+            newestAck.accumulateAndGet(version, Math::max);
+          } catch (StorageException e) {
+            if (e.code() != ErrorCode.IO) {
+              unexpected.add(e);
+            }
+            return;
+          } catch (Throwable e) {
+            unexpected.add(e);
+            return;
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertTrue(unexpected.isEmpty(), () -> "only the injected I/O fault may fail: " + unexpected);
+    boolean grouped = store.latestVersion() - versionsBefore > store.committer.batches() - batchesBefore;
+    byte[] image = restartOnly ? io.liveImage() : io.crashImage(mode, rnd);
+    StoreImpl reopened = StoreImpl.open(new MemoryPageIO(image), opts);
+    assertTrue(reopened.latestVersion() >= newestAck.get(),
+        "lost acknowledged version " + newestAck.get() + ", reopened at " + reopened.latestVersion());
+    try (ReadTxn r = reopened.read()) {
+      Tree t = r.tree("t").orElseThrow();
+      for (Map.Entry<String, byte[]> e : acked.entrySet()) {
+        assertArrayEquals(e.getValue(), t.get(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8)), e.getKey());
+      }
+      long entries = 0;
+      try (Cursor c = t.cursor()) {
+        for (boolean ok = c.first(); ok; ok = c.next()) {
+          String k = new String(c.key(), java.nio.charset.StandardCharsets.UTF_8);
+          assertArrayEquals(attempted.get(k), c.value(), "value of " + k);
+          entries++;
+        }
+      }
+      assertEquals(entries, t.size());
+    }
+    Verifier.check(reopened);
+    reopened.update(t -> t.tree("t").orElseThrow().put(key(1), new byte[3]));
+    Verifier.check(reopened);
+    reopened.close();
+    return (io.crashed ? "fault" : "no fault") + (grouped ? ", grouped" : ", single") + "/" + (restartOnly ? "restart" : mode);
+  }
+
   /** Every operation of creating a store, failed in every crash mode, reopens as an empty store. */
   @Test
   void creationCrashAtEveryOperation() {
