@@ -124,6 +124,13 @@ final class StoreImpl implements Store {
       Object[] found = readMetas(io);
       Meta m = (Meta) found[0];
       int slot = (Integer) found[1];
+      if ((Boolean) found[2] && !options.readOnly()) {
+        // The rejected meta names the next version number and pages the next commit may write
+        // again; were that commit's meta lost, the rejected one could then check out against
+        // them. Overwrite it with the chosen meta before anything is committed.
+        io.write((long) (1 - slot) * m.pageSize(), m.encode());
+        io.sync();
+      }
       this.options = options.withPageSize(m.pageSize());
       if (m.pageCount() * m.pageSize() > size) {
         throw PageFormat.corrupt(slot, "meta page", "version " + m.version() + " needs " + m.pageCount()
@@ -166,8 +173,9 @@ final class StoreImpl implements Store {
   }
 
   /**
-   * Picks the valid meta with the highest version whose commit reached the disk: {meta, slot}.
-   * Only the newest meta can be incomplete (see {@link Meta#landed}).
+   * Picks the valid meta with the highest version whose commit reached the disk: {meta, slot,
+   * whether a newer meta was rejected because its pages did not land}. Only the newest meta can
+   * be incomplete (see {@link Meta#landed}).
    */
   static Object[] readMetas(PageIO io) {
     byte[] head = new byte[Meta.SIZE];
@@ -198,7 +206,7 @@ final class StoreImpl implements Store {
       io.read((long) newer * m.pageSize(), page);
       String missing = m.landed(page, io);
       if (missing == null) {
-        return new Object[] {m, newer};
+        return new Object[] {m, newer, false};
       }
       if (newer == 0) {
         m0 = missing;
@@ -207,7 +215,7 @@ final class StoreImpl implements Store {
       }
       Object older = newer == 0 ? m1 : m0;
       if (older instanceof Meta o) {
-        return new Object[] {o, 1 - newer};
+        return new Object[] {o, 1 - newer, true};
       }
     }
     throw new StorageException(ErrorCode.CORRUPT,

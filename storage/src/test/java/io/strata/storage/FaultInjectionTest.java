@@ -323,16 +323,37 @@ class FaultInjectionTest {
       }
     }
     assertTrue(lost > 0, "the last commit wrote a leaf");
-    StoreImpl reopened = StoreImpl.open(new MemoryPageIO(image), StoreOptions.defaults());
+    MemoryPageIO io2 = new MemoryPageIO(image);
+    StoreImpl reopened = StoreImpl.open(io2, StoreOptions.defaults());
     assertEquals(before, reopened.latestVersion());
     try (ReadTxn r = reopened.read()) {
       assertEquals(500, r.tree("t").orElseThrow().size());
       assertTrue(r.tree("t").orElseThrow().get(key(9999)) == null);
     }
     Verifier.check(reopened);
+    byte[] afterOpen = io2.image();
+    // the next commit has the same number as the rejected one and reuses the same pages
     reopened.update(t -> t.tree("t").orElseThrow().put(key(9998), new byte[5]));
+    long next = reopened.latestVersion();
     Verifier.check(reopened);
     reopened.close();
+    // ...and its meta write is lost: that slot holds what it held before the commit, which must
+    // not be the rejected meta, whose list those reused pages would now satisfy
+    byte[] lostMeta = io2.image();
+    byte[] head = new byte[Meta.SIZE];
+    for (int slot = 0; slot < 2; slot++) {
+      System.arraycopy(lostMeta, slot * 4096, head, 0, Meta.SIZE);
+      if (Meta.decode(head) instanceof Meta m && m.version() == next) {
+        System.arraycopy(afterOpen, slot * 4096, lostMeta, slot * 4096, 4096);
+      }
+    }
+    StoreImpl again = StoreImpl.open(new MemoryPageIO(lostMeta), StoreOptions.defaults());
+    assertEquals(before, again.latestVersion());
+    try (ReadTxn r = again.read()) {
+      assertEquals(500, r.tree("t").orElseThrow().size());
+    }
+    Verifier.check(again);
+    again.close();
   }
 
   /**
