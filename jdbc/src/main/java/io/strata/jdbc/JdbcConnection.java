@@ -461,6 +461,11 @@ final class JdbcConnection implements StrataConnection, SelfWrapper {
   }
 
   @Override
+  public io.strata.planner.PhaseTimes phaseTimes() throws SQLException {
+    return call(session::phaseTimes);
+  }
+
+  @Override
   public String databaseLocation() throws SQLException {
     checkOpen();
     return url.kind == ConnectionUrl.Kind.MEM ? "mem:" + url.memName : url.path.toString();

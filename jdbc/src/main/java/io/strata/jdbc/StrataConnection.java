@@ -1,5 +1,6 @@
 package io.strata.jdbc;
 
+import io.strata.planner.PhaseTimes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,6 +36,12 @@ public interface StrataConnection extends Connection {
 
   /** Follows the latest version again (read-only only if {@code setReadOnly(true)} says so). */
   void clearAsOf() throws SQLException;
+
+  /**
+   * Where this connection's statements have spent their time since it opened: parse, validate,
+   * convert, optimise, build the operators, run them. For profiling an application or a test run.
+   */
+  PhaseTimes phaseTimes() throws SQLException;
 
   /** Where the database lives: a file path, or {@code mem:name}. */
   String databaseLocation() throws SQLException;

@@ -288,4 +288,26 @@ class StatementTest {
     c.close();
     assertTrue(s2.isClosed(), "closing a connection closes its statements");
   }
+
+  @Test
+  void phaseTimesCountPlanningOnceAndExecutionEachTime() throws SQLException {
+    StrataConnection sc = c.unwrap(StrataConnection.class);
+    io.strata.planner.PhaseTimes before = sc.phaseTimes();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM item WHERE id = ?")) {
+      ps.setInt(1, 1);
+      ps.executeQuery().close();
+      io.strata.planner.PhaseTimes once = sc.phaseTimes();
+      assertTrue(once.parse() > before.parse(), "parsed");
+      assertTrue(once.validate() > before.validate(), "validated");
+      assertTrue(once.optimise() > before.optimise(), "optimised");
+      assertTrue(once.execute() > before.execute(), "executed");
+      ps.executeQuery().close();
+      io.strata.planner.PhaseTimes twice = sc.phaseTimes();
+      assertEquals(once.validate(), twice.validate(), "the plan is reused");
+      assertEquals(once.convert(), twice.convert());
+      assertEquals(once.optimise(), twice.optimise());
+      assertTrue(twice.execute() > once.execute(), "executed again");
+      assertTrue(twice.total() >= twice.execute());
+    }
+  }
 }

@@ -53,6 +53,9 @@ public interface Session extends AutoCloseable {
   /** Stops the statement running in this session; it fails with {@link StrataException.Reason#CANCELLED}. */
   void cancel();
 
+  /** Where this session's statements have spent their time so far, per phase. */
+  PhaseTimes phaseTimes();
+
   /** Tables, views and system tables visible to this session, with columns, keys and indexes. */
   List<TableInfo> tables();
 

@@ -472,7 +472,9 @@ final class StrataPrepared implements Prepared {
       if (tree == null || tree.plan() != p) {
         Catalog catalog = stmt.catalog;
         StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+        long t0 = System.nanoTime();
         tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
+        session.timings.build += System.nanoTime() - t0;
       }
       if (kind == Kind.QUERY && stmt.owned && !(stmt.txn instanceof io.strata.storage.WriteTxn)) {
         Result r = stream(stmt, p, tree, values);

@@ -560,6 +560,12 @@ final class StrataSession implements Session {
   }
 
   @Override
+  public PhaseTimes phaseTimes() {
+    return new PhaseTimes(timings.parse, timings.validate, timings.convert, timings.optimise,
+        timings.build, timings.execute);
+  }
+
+  @Override
   public List<TableInfo> tables() {
     checkOpen();
     try (Stmt stmt = begin(false)) {

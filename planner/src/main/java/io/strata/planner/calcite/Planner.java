@@ -65,13 +65,25 @@ public final class Planner {
           SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST,
           SqlLibraryOperators.CONCAT_FUNCTION, SqlLibraryOperators.NVL));
 
+  /**
+   * Names match case-insensitively. The answer is fixed here because the standard configuration
+   * parses its properties again on every call, and every statement's catalog reader asks.
+   */
   private static final CalciteConnectionConfig CONNECTION_CONFIG;
 
   static {
     Properties p = new Properties();
     p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-    CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p);
+    CONNECTION_CONFIG = new CalciteConnectionConfigImpl(p) {
+      @Override
+      public boolean caseSensitive() {
+        return false;
+      }
+    };
   }
+
+  /** Rex builders hold no state of their own beyond the type factory; all statements share one. */
+  private static final RexBuilder REX = new RexBuilder(TYPES);
 
   private static final SqlValidator.Config VALIDATOR_CONFIG = SqlValidator.Config.DEFAULT
       .withIdentifierExpansion(true)
@@ -161,7 +173,7 @@ public final class Planner {
     if (executor != null) {
       clusterPlanner.setExecutor(executor);
     }
-    this.cluster = RelOptCluster.create(clusterPlanner, new RexBuilder(TYPES));
+    this.cluster = RelOptCluster.create(clusterPlanner, REX);
     cluster.setMetadataProvider(NullComparisonPredicates.PROVIDER);
   }
 
@@ -399,12 +411,13 @@ public final class Planner {
     return converter.convertQuery(validated, true, false);
   }
 
-  /** Accumulated nanoseconds per planning phase, for benchmarks. */
+  /** Accumulated nanoseconds per phase of a session's statements (see {@code PhaseTimes}). */
   public static final class Timings {
     public long parse;
     public long validate;
     public long convert;
     public long optimise;
+    public long build;
     public long execute;
   }
 }

@@ -1,5 +1,6 @@
 package io.strata.tests.slt;
 
+import io.strata.planner.PhaseTimes;
 import java.util.List;
 
 /**
@@ -39,9 +40,11 @@ public record FileResult(String file, int queries, int passed, int failed, int n
    * the file's statements (DDL and DML), {@code execute} in {@code executeQuery} (parse, plan,
    * open), {@code fetch} reading and checking the rows (the engine produces most rows lazily
    * here). The rest of the wall time is opening and closing the database and the harness.
+   * {@code engine} is the engine's own account of its statements' phases, or null when the engine
+   * gives none (only Strata does).
    */
-  public record TimeSplit(long statements, long execute, long fetch) {
-    static final TimeSplit NONE = new TimeSplit(0, 0, 0);
+  public record TimeSplit(long statements, long execute, long fetch, PhaseTimes engine) {
+    static final TimeSplit NONE = new TimeSplit(0, 0, 0, null);
   }
 
   /** The same counts without the list of failures. */

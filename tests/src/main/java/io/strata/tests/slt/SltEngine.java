@@ -1,5 +1,7 @@
 package io.strata.tests.slt;
 
+import io.strata.jdbc.StrataConnection;
+import io.strata.planner.PhaseTimes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +18,10 @@ public enum SltEngine {
   STRATA("strata", "Strata", false) {
     @Override String freshUrl(long n) {
       return "jdbc:strata:mem:slt" + n;
+    }
+
+    @Override PhaseTimes phaseTimes(Connection c) throws SQLException {
+      return c.unwrap(StrataConnection.class).phaseTimes();
     }
   },
   /** H2 in PostgreSQL mode, with the runner's DROP VIEW rewrite. */
@@ -86,6 +92,11 @@ public enum SltEngine {
   }
 
   void tearDown(Connection c) throws SQLException {
+  }
+
+  /** The engine's time per phase on this connection so far, or null if it does not say. */
+  PhaseTimes phaseTimes(Connection c) throws SQLException {
+    return null;
   }
 
   /** Parses a command-line engine name. */

@@ -1,5 +1,6 @@
 package io.strata.tests.slt;
 
+import io.strata.planner.PhaseTimes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.NoSuchAlgorithmException;
@@ -90,6 +91,7 @@ public final class SltFileExecutor extends JdbcExecutor {
     String abort = null;
     String abortExample = null;
     boolean stopped = false;
+    PhaseTimes phases = null;
     long t0 = System.nanoTime();
     long c0 = THREADS.getCurrentThreadCpuTime();
     try {
@@ -120,6 +122,7 @@ public final class SltFileExecutor extends JdbcExecutor {
       running = null;
       runningSince = 0;
       if (!stopped) {
+        phases = phasesQuietly();
         closeQuietly();
       }
       connection = null;
@@ -130,7 +133,7 @@ public final class SltFileExecutor extends JdbcExecutor {
         : file.getTestCount();
     return new FileResult(path, total, passed, failures.size(), total - passed - failures.size(),
         abort, abortExample, failures, wall, cpu,
-        new FileResult.TimeSplit(statementNanos, executeNanos, fetchNanos));
+        new FileResult.TimeSplit(statementNanos, executeNanos, fetchNanos, phases));
   }
 
   /** Runs a statement; returns the failure category if a {@code statement ok} failed. */
@@ -241,6 +244,17 @@ public final class SltFileExecutor extends JdbcExecutor {
       } catch (SQLException | RuntimeException ignored) {
         // The engine cannot cancel; the watchdog stops the thread after a grace period.
       }
+    }
+  }
+
+  private PhaseTimes phasesQuietly() {
+    if (connection == null) {
+      return null;
+    }
+    try {
+      return engine.phaseTimes(connection);
+    } catch (SQLException | RuntimeException e) {
+      return null; // a report without phases rather than a lost file
     }
   }
 

@@ -1,5 +1,6 @@
 package io.strata.tests.slt;
 
+import io.strata.planner.PhaseTimes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,9 @@ public final class SuiteReport {
     long statements;
     long execute;
     long fetch;
+    /** Sums of the engine's phases, over the files that reported them. */
+    final long[] phases = new long[6];
+    boolean hasPhases;
 
     void add(FileResult r) {
       files++;
@@ -74,6 +78,14 @@ public final class SuiteReport {
       statements += r.split().statements();
       execute += r.split().execute();
       fetch += r.split().fetch();
+      PhaseTimes p = r.split().engine();
+      if (p != null) {
+        hasPhases = true;
+        long[] each = {p.parse(), p.validate(), p.convert(), p.optimise(), p.build(), p.execute()};
+        for (int i = 0; i < each.length; i++) {
+          phases[i] += each[i];
+        }
+      }
     }
 
     String share(long part) {
@@ -137,6 +149,7 @@ public final class SuiteReport {
           .append(" |\n");
     }
     out.append('\n');
+    appendPhases(out, runs);
 
     List<Map<String, Row>> byDir = new ArrayList<>();
     for (EngineRun run : runs) {
@@ -205,6 +218,49 @@ public final class SuiteReport {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The engines' own account of where their statements' time goes, as shares of the files' time
+   * (for engines that give one). What the phases leave of the time spent in JDBC calls is the
+   * engine's other work (DDL, literal INSERTs, commits, rows produced while being fetched) and the
+   * driver's.
+   */
+  private static void appendPhases(StringBuilder out, List<EngineRun> runs) {
+    List<String> lines = new ArrayList<>();
+    for (EngineRun run : runs) {
+      Row t = new Row();
+      run.files().forEach(t::add);
+      if (!t.hasPhases) {
+        continue;
+      }
+      long phases = 0;
+      StringBuilder line = new StringBuilder("| ").append(run.engine().label).append(" |");
+      for (long p : t.phases) {
+        phases += p;
+        line.append(' ').append(t.share(p)).append(" |");
+      }
+      long jdbc = t.statements + t.execute + t.fetch;
+      line.append(' ').append(t.share(jdbc - phases)).append(" | ")
+          .append(t.share(t.wall - jdbc)).append(String.format(Locale.ROOT, " | %.0f |",
+              (t.wall / 1e3) / Math.max(1, t.queries)));
+      lines.add(line.toString());
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.append("### Inside the engine, per phase\n\nThe engine's own timing of its statements "
+        + "(queries and the files' statements alike), as shares of the files' time: parse the "
+        + "text, validate, convert to relational algebra, optimise, build the operator tree "
+        + "(compiling its expressions), run the operators. Statements whose plan is reused skip "
+        + "the first four. `other in JDBC calls` is the rest of the time spent inside JDBC calls "
+        + "(DDL, commits, literal INSERTs, rows produced while fetched, the driver), `harness` "
+        + "what is left of the files' time; `µs/query` is the files' time per query.\n\n");
+    out.append("| engine | parse | validate | convert | optimise | build | execute | "
+        + "other in JDBC calls | harness | µs/query |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    lines.forEach(l -> out.append(l).append('\n'));
+    out.append('\n');
   }
 
   /** The failure log: every category with up to {@link CategoryTally#SAMPLES} examples. */

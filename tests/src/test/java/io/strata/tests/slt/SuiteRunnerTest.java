@@ -46,4 +46,18 @@ class SuiteRunnerTest {
     assertTrue(md.contains("wrong result: values differ"), md);
     assertTrue(md.contains("SQLite pass % | SQLite q/s | H2 pass % | H2 q/s |"), md);
   }
+
+  @Test
+  void strataReportsWhereItsTimeGoesPerPhase() {
+    SuiteRunner.Settings s = new SuiteRunner.Settings(1, 60, 600, true, null);
+    EngineRun strata = SuiteRunner.run(SltEngine.STRATA, List.of("slt/selftest/basic.test"),
+        SuiteFiles.load(), s);
+    io.strata.planner.PhaseTimes p = strata.files().get(0).split().engine();
+    assertTrue(p != null && p.parse() > 0 && p.validate() > 0 && p.optimise() > 0
+        && p.execute() > 0, String.valueOf(p));
+    assertTrue(p.total() <= strata.files().get(0).wallNanos(), "phases fit in the file's time");
+    String md = SuiteReport.render(List.of(strata), "cmd", "context");
+    assertTrue(md.contains("### Inside the engine, per phase"), md);
+    assertTrue(md.matches("(?s).*\\| Strata \\| [0-9.]+% \\| [0-9.]+% \\|.*"), md);
+  }
 }
