@@ -55,6 +55,11 @@ public record FileResult(String file, int queries, int passed, int failed, int n
 
   /** Directory of the file inside the suite, e.g. {@code index/between/10}; "select1-5" for the top. */
   public String directory() {
+    return directoryOf(file);
+  }
+
+  /** {@link #directory()} of any file path of the suite. */
+  static String directoryOf(String file) {
     String p = file.startsWith("test/") ? file.substring(5) : file;
     int slash = p.lastIndexOf('/');
     return slash < 0 ? "select1-5" : p.substring(0, slash);

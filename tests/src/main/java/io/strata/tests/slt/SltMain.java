@@ -17,10 +17,12 @@ import java.util.Set;
  *
  * <pre>
  * SltMain [--engines strata,h2] [--dir DIR]... [--gate] [--threads N]
- *         [--query-timeout S] [--file-timeout S] [--out FILE] [--log-dir DIR]
+ *         [--query-timeout S] [--file-timeout S] [--out FILE] [--log-dir DIR] [--shapes]
  * </pre>
  * {@code DIR} is a directory of the suite such as {@code index/between} or {@code random} or a
- * single file ({@code select1.test}); without {@code --dir} the whole suite runs.
+ * single file ({@code select1.test}); without {@code --dir} the whole suite runs. With
+ * {@code --shapes} nothing runs: it prints how often the files' queries repeat once their literals
+ * are taken out ({@link StatementShapes}).
  */
 public final class SltMain {
   private SltMain() {
@@ -37,6 +39,7 @@ public final class SltMain {
     Path logDir = Path.of("tests/target/slt");
     int maxQueries = 0;
     Path baselineOut = null;
+    boolean shapes = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--engines" -> {
@@ -54,11 +57,12 @@ public final class SltMain {
         case "--log-dir" -> logDir = Path.of(args[++i]);
         case "--max-queries-per-file" -> maxQueries = Integer.parseInt(args[++i]);
         case "--baseline-out" -> baselineOut = Path.of(args[++i]);
+        case "--shapes" -> shapes = true;
         default -> {
           System.err.println("unknown argument " + args[i] + "\nusage: SltMain [--engines "
               + "strata,h2,hsqldb,sqlite] [--dir DIR]... [--gate] [--threads N] "
               + "[--query-timeout S] [--file-timeout S] [--out FILE] [--log-dir DIR] "
-              + "[--max-queries-per-file K] [--baseline-out FILE]");
+              + "[--max-queries-per-file K] [--baseline-out FILE] [--shapes]");
           System.exit(2);
         }
       }
@@ -75,6 +79,10 @@ public final class SltMain {
       files.addAll(suite.all());
     }
     List<String> list = new ArrayList<>(files);
+    if (shapes) {
+      System.out.print(StatementShapes.report(list));
+      return;
+    }
     SuiteRunner.Settings settings = new SuiteRunner.Settings(threads, queryTimeout, fileTimeout,
         baselineOut != null, System.out, maxQueries);
     List<EngineRun> runs = new ArrayList<>();
