@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  * <pre>
  * BenchMain [--quick | --n ROWS] [--reps R] [--targets a,b] [--workloads W1,W3]
  *           [--out FILE] [--child-xmx 3g] [--timeout SECONDS]
+ * BenchMain --fsync-probe
  * </pre>
- * Without {@code --quick} or {@code --n} the full sizes run (N = 1,000,000).
+ * Without {@code --quick} or {@code --n} the full sizes run (N = 1,000,000). {@code --fsync-probe}
+ * runs no engine: it prints what the disk allows a durable commit ({@link FsyncProbe}).
  */
 public final class BenchMain {
   /** What to run. */
@@ -70,10 +72,19 @@ public final class BenchMain {
         case "--out" -> out = Path.of(args[++i]);
         case "--child-xmx" -> xmx = args[++i];
         case "--timeout" -> timeout = Long.parseLong(args[++i]);
+        case "--fsync-probe" -> {
+          Path dir = Files.createTempDirectory("strata-fsync-probe-");
+          try {
+            System.out.print(FsyncProbe.report(dir));
+          } finally {
+            Files.deleteIfExists(dir);
+          }
+          return;
+        }
         default -> {
           System.err.println("unknown argument " + args[i] + "\nusage: BenchMain [--quick | --n "
               + "ROWS] [--reps R] [--targets a,b] [--workloads W1,W3] [--out FILE] "
-              + "[--child-xmx 3g] [--timeout SECONDS]");
+              + "[--child-xmx 3g] [--timeout SECONDS] | --fsync-probe");
           System.exit(2);
         }
       }
