@@ -47,7 +47,9 @@ public final class SuiteReport {
       `--file-timeout S` (600), `--log-dir DIR` (failure log per engine, with up to 10
       examples per category; default `tests/target/slt`), `--max-queries-per-file K` (run each
       file only up to its K-th query; its statements before that point all run),
-      `--baseline-out FILE` (also write the run's failures as a gate baseline).
+      `--baseline-out FILE` (also write the run's failures as a gate baseline), `--shapes`
+      (run nothing; count how often the selected files' queries repeat within a file once their
+      literals are lifted out, which bounds what a plan cache by statement shape can reuse).
 
       """;
 
