@@ -41,6 +41,15 @@ final class StoreImpl implements Store {
 
   private final Object pins = new Object();
   private final HashMap<Long, Integer> readers = new HashMap<>();
+  private static final int RECENT_ENTRIES = 64;
+  /**
+   * History entries found by {@link #lookup}, by version modulo {@link #RECENT_ENTRIES}, so that
+   * statements reading the same old version again skip the history tree. An entry of a committed
+   * version never changes and a published version number is never reused, so a remembered entry
+   * is always right; whether the version is still retained is checked on every use regardless.
+   */
+  private final java.util.concurrent.atomic.AtomicReferenceArray<History.Entry> recentEntries =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_ENTRIES);
   private final TreeMap<Long, Integer> writers = new TreeMap<>();
   private final TreeMap<String, Long> named = new TreeMap<>();
   private final HashMap<Long, Integer> namedCount = new HashMap<>();
@@ -456,12 +465,21 @@ final class StoreImpl implements Store {
   }
 
   private History.Entry lookup(long version) {
+    int slot = (int) (version & (RECENT_ENTRIES - 1));
+    History.Entry e = recentEntries.get(slot);
+    if (e != null && e.version() == version) {
+      return e;
+    }
     historyLock.readLock().lock();
     try {
-      return History.lookup(pager, pager.node(latest.historyRoot()), version);
+      e = History.lookup(pager, pager.node(latest.historyRoot()), version);
     } finally {
       historyLock.readLock().unlock();
     }
+    if (e != null) {
+      recentEntries.set(slot, e);
+    }
+    return e;
   }
 
   @Override

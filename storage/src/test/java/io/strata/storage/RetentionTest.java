@@ -205,6 +205,30 @@ class RetentionTest {
     }
   }
 
+  /** A version read by number (its history entry remembered) is still refused once dropped. */
+  @Test
+  void versionReadByNumberIsRefusedOnceDropped() {
+    try (Store store = Store.inMemory(StoreOptions.defaults().withRetention(StoreOptions.Retention.keepLast(2)))) {
+      store.update(t -> t.createTree("t").put(key(1), num(1)));
+      long v = store.latestVersion();
+      for (int round = 0; round < 3; round++) {
+        try (ReadTxn r = store.read(v)) {
+          assertArrayEquals(num(1), r.tree("t").orElseThrow().get(key(1)));
+        }
+      }
+      assertTrue(store.version(v).isPresent());
+      for (int i = 0; i < 5; i++) {
+        long n = i;
+        store.update(t -> t.tree("t").orElseThrow().put(key(1), num(100 + n)));
+      }
+      store.vacuum();
+      assertEquals(ErrorCode.VERSION_NOT_RETAINED,
+          assertThrows(StorageException.class, () -> store.read(v)).code());
+      assertTrue(store.version(v).isEmpty());
+      Verifier.check(store);
+    }
+  }
+
   /**
    * Large commits take their pages as runs of consecutive free pages (FreeSpace): random batches
    * that each rewrite most leaves keep every value, verify clean after every batch and after
