@@ -115,9 +115,11 @@ public final class Planner {
             CoreRules.PROJECT_MERGE,
             CoreRules.PROJECT_REMOVE));
     if (reduce) {
+      // Conditions are folded, since that decides access paths and may empty a relation;
+      // projections are not: their constant parts cost one evaluation per row at run time,
+      // which is cheaper than reducing every projection of every statement while planning.
       b.addRuleCollection(List.of(
           CoreRules.FILTER_REDUCE_EXPRESSIONS,
-          CoreRules.PROJECT_REDUCE_EXPRESSIONS,
           CoreRules.JOIN_REDUCE_EXPRESSIONS));
     }
     return b.build();
@@ -289,9 +291,12 @@ public final class Planner {
       rel = new JoinFlattener(COST_BASED_MAX_JOINS).apply(rel);
       trace("greedy join order", t);
     } else {
-      t = System.nanoTime();
-      rel = trim(rel);
-      trace("trim", t);
+      if (joins > 0) {
+        // without joins the scan rules already read only the columns the query uses
+        t = System.nanoTime();
+        rel = trim(rel);
+        trace("trim", t);
+      }
       t = System.nanoTime();
       rel = run(push, rel);
       trace("push", t);
