@@ -148,6 +148,29 @@ class SltRegressionTest {
   }
 
   /**
+   * Aggregate queries whose select list nests COALESCE, NULLIF and CASE over aggregates once failed
+   * to plan with assertions enabled (Calcite's projection reduction asserted); projections are no
+   * longer reduced while planning. Answers are SQLite's ({@code random/expr/slt_good_62.test#5667},
+   * {@code slt_good_79.test#8941}, {@code slt_good_46.test#4626}).
+   */
+  @Test
+  void nestedCoalesceOverAggregatesPlans() {
+    try (Db db = new Db()) {
+      assertEquals("7841", db.one("SELECT 80 * + 98 + + ( + COUNT ( ALL + 87 ) ) + COALESCE ( - "
+          + "( + NULLIF ( - COALESCE ( - COUNT ( * ), + COUNT ( - + 74 ) + + 38, + ( - COUNT ( * "
+          + ") ) / - 46 ), 75 - + + 34 + 9 ) ), + 23 ) / - - 12 * ( - - ( - 34 ) )"));
+      assertEquals("-26", db.one("SELECT - 27 - + COALESCE ( - - ( - CASE 58 WHEN + NULLIF ( + "
+          + "93, 87 ) THEN - COALESCE ( 42, - 93 + 64 / 15 ) + 83 WHEN + CAST ( NULL AS INTEGER ) "
+          + "THEN NULL ELSE CAST ( + COUNT ( * ) AS INTEGER ) END ), - 0 * + 13 )"));
+      assertEquals(List.of("-49,-267"), db.rows("SELECT - 49 AS col1, - COALESCE ( - CASE + "
+          + "+ 91 WHEN 77 / + COUNT ( * ) + - 55 THEN - + ( COALESCE ( 28, 27, - 88 / 78 * - 32 + "
+          + "- 83 ) ) WHEN - 27 / + CASE - - ( - + 86 ) WHEN - 50 * + 7 * + 23 THEN NULL ELSE "
+          + "COALESCE ( 22, + 44 + - 97 + - MIN ( ALL ( 67 ) ) ) END THEN 28 * + 96 WHEN + 48 THEN "
+          + "- 85 + - - 60 + + SUM ( 91 ) ELSE - 88 / 25 END, + 38, + 40 ) * 89"));
+    }
+  }
+
+  /**
    * Division and remainder by zero are NULL, so over NOT NULL columns they are still nullable:
    * the simplifier once folded {@code a / b IS NULL} to FALSE.
    */
