@@ -360,7 +360,7 @@ final class BenchChild {
         ? " AS OF VERSION " + versionBeforeUpdates
         : " FOR SYSTEM_TIME AS OF CAST(? AS TIMESTAMP(9) WITH TIME ZONE)";
     boolean param = target.engine != Target.Engine.STRATA;
-    int n = Math.max(1_000, sz.lookups() / 4);
+    int n = sz.timeTravelLookups();
     // The three parts report independently: one that fails does not hide the others' figures.
     try {
       timeTravelLookups(asOf, param, n);

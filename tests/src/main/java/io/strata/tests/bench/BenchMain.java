@@ -216,7 +216,7 @@ public final class BenchMain {
             + "%,d updates, %d per transaction; W8 %.1f s; W9 %,d lookups each way, each timed "
             + "after as many untimed ones, and the mean of 3 full counts; W10 8 threads × %,d commits.", s.rows(), Sizes.BATCH,
         s.autocommitInserts(), s.lookups(), s.ranges(), Sizes.RANGE_WIDTH, s.joinRows(),
-        s.updates(), Sizes.UPDATE_TXN, s.mixedSeconds(), Math.max(1_000, s.lookups() / 4),
+        s.updates(), Sizes.UPDATE_TXN, s.mixedSeconds(), s.timeTravelLookups(),
         s.groupCommitsPerThread());
   }
 }
