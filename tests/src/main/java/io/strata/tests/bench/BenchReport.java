@@ -18,6 +18,7 @@ final class BenchReport {
   /** The comparisons: same durability where it matters, same mode always. */
   static final List<Pair> PAIRS = List.of(
       new Pair(Target.STRATA_FULL, Target.SQLITE_FILE),
+      new Pair(Target.STRATA_FULL, Target.SQLITE_JOURNAL),
       new Pair(Target.STRATA_NONE, Target.H2_FILE),
       new Pair(Target.STRATA_NONE, Target.HSQLDB_FILE),
       new Pair(Target.STRATA_FULL, Target.HSQLDB_VERSIONED),
@@ -46,7 +47,7 @@ final class BenchReport {
       ```
 
       Targets: strata-full, strata-none, strata-mem, h2-file, h2-mem, hsqldb-file,
-      hsqldb-versioned, hsqldb-mem, sqlite-file, sqlite-mem. Other options: `--n ROWS`,
+      hsqldb-versioned, hsqldb-mem, sqlite-file, sqlite-journal, sqlite-mem. Other options: `--n ROWS`,
       `--child-xmx 3g`, `--timeout SECONDS` per child JVM. Each child's stderr is kept in
       `tests/target/bench/<target>-rep<k>.log`.
 
