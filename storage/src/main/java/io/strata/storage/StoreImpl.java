@@ -46,7 +46,10 @@ final class StoreImpl implements Store {
    * History entries found by {@link #lookup}, by version modulo {@link #RECENT_ENTRIES}, so that
    * statements reading the same old version again skip the history tree. An entry of a committed
    * version never changes and a published version number is never reused, so a remembered entry
-   * is always right; whether the version is still retained is checked on every use regardless.
+   * is always right. A dropped version's entry may stay remembered, but it is never used: the
+   * committer drops only versions below {@link #horizonDone} that nothing pins, and it advances
+   * the horizon before it builds the dropping commit, so {@link #readable} refuses such a version
+   * from then on, and every use checks it.
    */
   private final java.util.concurrent.atomic.AtomicReferenceArray<History.Entry> recentEntries =
       new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_ENTRIES);
