@@ -104,6 +104,45 @@ class ExplainTest {
   }
 
   @Test
+  void filtersOverScansAreReducedOnce() {
+    // constant parts fold before the access path is chosen
+    assertTrue(plan("SELECT c FROM t WHERE a > 1 + 2").contains("ranges=[[(3..+inf)]]"));
+    // an always-true conjunct goes; an always-false condition empties the relation
+    assertEquals("""
+        StrataTableScan(table=[[t]], columns=[[c]], access=[primary key], ranges=[[=4]])""",
+        plan("SELECT c FROM t WHERE 1 = 1 AND id = 4"));
+    String empty = plan("SELECT c FROM t WHERE a = 1 AND 1 = 0");
+    assertTrue(empty.contains("LogicalValues(tuples=[[]])") && !empty.contains("Scan"), empty);
+    // a filter over a join is still reduced with what the join's inputs imply
+    assertTrue(plan("SELECT t.c FROM t JOIN big ON t.id = big.id WHERE t.a > 2 * 3")
+        .contains(">($1, 6)"));
+  }
+
+  @Test
+  void largeConjunctsAreFoldedButLeaveTheSmallOnesTheirAccessPath() {
+    // an OR of 12 ANDs: well over the node limit for simplification
+    StringBuilder or = new StringBuilder("(");
+    for (int i = 0; i < 12; i++) {
+      or.append(i == 0 ? "" : " OR ").append("(t_id = ").append(i % 7)
+          .append(" AND id > ").append(i * 3).append(" + 1)");
+    }
+    String large = or.append(")").toString();
+    String sql = "SELECT COUNT(*) FROM big WHERE id >= 10 AND id <= 100 AND " + large;
+    String plan = plan(sql);
+    assertTrue(plan.contains("access=[primary key], ranges=[[[10..100]]]"), plan);
+    assertTrue(plan.contains(">($0, 34)") && !plan.contains("+("), plan); // constants folded
+    long expected = 0;
+    for (int id = 10; id <= 100; id++) {
+      boolean any = false;
+      for (int i = 0; i < 12; i++) {
+        any |= id % 7 == i % 7 && id > i * 3 + 1;
+      }
+      expected += any ? 1 : 0;
+    }
+    assertEquals(List.of(Long.toString(expected)), db.rows(sql));
+  }
+
+  @Test
   void unconstrainedScansReadOnlyTheColumnsTheyNeed() {
     assertEquals("""
         LogicalAggregate(group=[{}], EXPR$0=[COUNT()])

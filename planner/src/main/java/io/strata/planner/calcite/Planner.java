@@ -54,7 +54,8 @@ import org.apache.calcite.tools.RelBuilder;
  * <p>Hep phases, in order: sub-queries to correlates; filter and projection push-down; for two or
  * more joins, gather them into a MultiJoin and order it with {@code LoptOptimizeJoinRule} (greedy
  * and cost-based on row counts, so it stays fast for the 64-way joins of sqllogictest); then
- * push-down again and the Strata scan rules (access path, column pruning).
+ * push-down again, one reduction of each filter over a table scan ({@link FilterReduction}), and
+ * the Strata scan rules (access path, column pruning).
  */
 public final class Planner {
   public static final JavaTypeFactory TYPES = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
@@ -119,7 +120,7 @@ public final class Planner {
       // projections are not: their constant parts cost one evaluation per row at run time,
       // which is cheaper than reducing every projection of every statement while planning.
       b.addRuleCollection(List.of(
-          CoreRules.FILTER_REDUCE_EXPRESSIONS,
+          FilterReduction.RULE,
           CoreRules.JOIN_REDUCE_EXPRESSIONS));
     }
     return b.build();
@@ -310,6 +311,11 @@ public final class Planner {
       t = System.nanoTime();
       rel = run(push, rel);
       trace("push again", t);
+    }
+    if (executor != null) {
+      t = System.nanoTime();
+      rel = FilterReduction.overScans(rel);
+      trace("reduce filters over scans", t);
     }
     t = System.nanoTime();
     rel = run(SCANS, rel);
