@@ -20,7 +20,6 @@ final class RowFormat {
   private final int[] ids;
   private final ValueType[] types;
   private final int[] pkPositions;
-  private final int maxId;
 
   RowFormat(TableDef def) {
     this.def = def;
@@ -30,11 +29,6 @@ final class RowFormat {
     for (int i = 0; i < pkPositions.length; i++) {
       pkPositions[i] = def.positionOfId(def.primaryKey().get(i));
     }
-    int m = 0;
-    for (int id : ids) {
-      m = Math.max(m, id);
-    }
-    this.maxId = m;
   }
 
   int width() {
@@ -49,9 +43,16 @@ final class RowFormat {
     return RowCodec.encode(ids, types, row);
   }
 
-  /** Slot → output position for decoding the given table positions. */
+  /**
+   * Slot → output position for decoding the given table positions. The array ends at the last
+   * slot wanted, so decoding stops there without searching for it in every row.
+   */
   int[] decoderFor(int[] positions) {
-    int[] outputOfSlot = new int[maxId + 1];
+    int last = -1;
+    for (int p : positions) {
+      last = Math.max(last, ids[p]);
+    }
+    int[] outputOfSlot = new int[last + 1];
     Arrays.fill(outputOfSlot, -1);
     for (int i = 0; i < positions.length; i++) {
       outputOfSlot[ids[positions[i]]] = i;
