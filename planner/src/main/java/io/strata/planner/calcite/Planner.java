@@ -24,6 +24,10 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -31,6 +35,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -281,7 +286,9 @@ public final class Planner {
 
   private RelNode optimise(RelNode rel) {
     long t = System.nanoTime();
-    rel = run(SUB_QUERIES, rel);
+    if (subQueryProgramApplies(rel)) {
+      rel = run(SUB_QUERIES, rel);
+    }
     trace("subqueries", t);
     HepProgram push = executor != null ? PUSH_DOWN_REDUCE : PUSH_DOWN;
     int joins = RelOptUtil.countJoins(rel);
@@ -321,6 +328,26 @@ public final class Planner {
     rel = run(SCANS, rel);
     trace("scans", t);
     return rel;
+  }
+
+  /**
+   * Whether {@link #SUB_QUERIES} has anything to rewrite: a sub-query, or an aggregate (for
+   * {@link ConstantAnyValueRule}). Most statements have neither, and a Hep pass over the whole
+   * plan costs even when no rule matches.
+   */
+  private static boolean subQueryProgramApplies(RelNode rel) {
+    if (rel instanceof Aggregate
+        || rel instanceof Filter f && RexUtil.SubQueryFinder.containsSubQuery(f)
+        || rel instanceof Project p && RexUtil.SubQueryFinder.containsSubQuery(p)
+        || rel instanceof Join j && RexUtil.SubQueryFinder.containsSubQuery(j)) {
+      return true;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (subQueryProgramApplies(input)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RelNode trim(RelNode rel) {
