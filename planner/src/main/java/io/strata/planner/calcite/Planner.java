@@ -56,11 +56,12 @@ import org.apache.calcite.tools.RelBuilder;
  * (validators and clusters are stateful); the type factory, operator table, configurations and
  * Hep programs are shared by all.
  *
- * <p>Hep phases, in order: sub-queries to correlates; filter and projection push-down; for two or
- * more joins, gather them into a MultiJoin and order it with {@code LoptOptimizeJoinRule} (greedy
- * and cost-based on row counts, so it stays fast for the 64-way joins of sqllogictest); then
- * push-down again, one reduction of each filter over a table scan ({@link FilterReduction}), and
- * the Strata scan rules (access path, column pruning).
+ * <p>Phases, in order (Hep programs unless a class is named): sub-queries to correlates; filter
+ * and projection push-down; for two or more joins, gather them into a MultiJoin and order it with
+ * {@code LoptOptimizeJoinRule} (greedy and cost-based on row counts, so it stays fast for the
+ * 64-way joins of sqllogictest); then push-down again, one reduction of each filter over a table
+ * scan ({@link FilterReduction}), and one pass that shapes the scans (access paths, column
+ * pruning, index joins: {@link ScanShaping}).
  */
 public final class Planner {
   public static final JavaTypeFactory TYPES = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
@@ -149,13 +150,6 @@ public final class Planner {
   }
 
   private static final HepProgram JOIN_ORDER = joinOrder(CoreRules.MULTI_JOIN_OPTIMIZE);
-
-  private static final HepProgram SCANS = new HepProgramBuilder()
-      .addRuleInstance(ScanRules.ACCESS_PATH)
-      .addRuleCollection(List.of(ScanRules.PROJECT_FILTER_SCAN, ScanRules.PROJECT_SCAN,
-          ScanRules.AGGREGATE_SCAN))
-      .addRuleInstance(IndexJoinRule.INSTANCE)
-      .build();
 
   private final CatalogSource source;
   private final Function<String, SqlNode> parser;
@@ -325,7 +319,7 @@ public final class Planner {
       trace("reduce filters over scans", t);
     }
     t = System.nanoTime();
-    rel = run(SCANS, rel);
+    rel = ScanShaping.apply(rel);
     trace("scans", t);
     return rel;
   }

@@ -1,8 +1,6 @@
 package io.strata.planner.calcite;
 
 import java.util.List;
-import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
@@ -23,30 +21,23 @@ import org.apache.calcite.util.ImmutableBitSet;
  * whose right side looks the key up for each left row (the access path's bounds read the outer
  * row), instead of building a hash table over the whole large table.
  */
-final class IndexJoinRule extends RelOptRule {
-  static final IndexJoinRule INSTANCE = new IndexJoinRule();
+final class IndexJoins {
+  private IndexJoins() {}
 
   /** The right table must be at least this many times larger than the left input. */
   private static final double MIN_RATIO = 4;
 
-  private IndexJoinRule() {
-    super(operand(LogicalJoin.class, operand(RelNode.class, any()),
-        operand(StrataTableScan.class, none())), "StrataIndexJoin");
-  }
-
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    LogicalJoin join = call.rel(0);
-    RelNode left = call.rel(1);
-    StrataTableScan right = call.rel(2);
+  /** The join as an index nested-loop join over its right table, or the join itself. */
+  static RelNode apply(LogicalJoin join, StrataTableScan right) {
+    RelNode left = join.getLeft();
     if (right.path() != null || join.getJoinType() != JoinRelType.INNER
         && join.getJoinType() != JoinRelType.LEFT) {
-      return;
+      return join;
     }
-    Double leftRows = call.getMetadataQuery().getRowCount(left);
+    Double leftRows = join.getCluster().getMetadataQuery().getRowCount(left);
     double rightRows = right.getTable().getRowCount();
     if (leftRows == null || leftRows * MIN_RATIO > rightRows) {
-      return;
+      return join;
     }
     RexBuilder rex = join.getCluster().getRexBuilder();
     CorrelationId cor = join.getCluster().createCorrel();
@@ -64,7 +55,7 @@ final class IndexJoinRule extends RelOptRule {
     List<RexNode> conjuncts = RelOptUtil.conjunctions(cond);
     AccessPath path = IndexSelector.choose(right.strataTable(), right.outputColumns(), conjuncts);
     if (path == null || !correlated(path)) {
-      return;
+      return join;
     }
     ImmutableBitSet required = RelOptUtil.InputFinder.bits(join.getCondition())
         .intersect(ImmutableBitSet.range(leftWidth));
@@ -72,8 +63,7 @@ final class IndexJoinRule extends RelOptRule {
         conjuncts, path);
     RelNode inner = rest.isEmpty() ? right.withPath(path)
         : LogicalFilter.create(right.withPath(path), RexUtil.composeConjunction(rex, rest));
-    call.transformTo(LogicalCorrelate.create(left, inner, List.of(), cor, required,
-        join.getJoinType()));
+    return LogicalCorrelate.create(left, inner, List.of(), cor, required, join.getJoinType());
   }
 
   private static boolean correlated(AccessPath path) {
