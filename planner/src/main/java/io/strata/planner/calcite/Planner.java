@@ -29,8 +29,10 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalTableModify;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.ProjectRemoveRule;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -300,7 +302,9 @@ public final class Planner {
         trace("trim", t);
       }
       t = System.nanoTime();
-      rel = run(push, rel);
+      if (joins > 0 || pushDownApplies(rel)) {
+        rel = run(push, rel);
+      }
       trace("push", t);
       if (joins >= 2) {
         t = System.nanoTime();
@@ -338,6 +342,26 @@ public final class Planner {
     }
     for (RelNode input : rel.getInputs()) {
       if (subQueryProgramApplies(input)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the push-down program can change a plan without joins: a filter over anything but a
+   * table scan (a derived table, HAVING), a projection over a projection, or a projection that
+   * only forwards its input. Most single-table plans, a projection over a filter over a scan,
+   * give it nothing to do, and a Hep pass costs even then.
+   */
+  private static boolean pushDownApplies(RelNode rel) {
+    if (rel instanceof Filter f && !(f.getInput() instanceof TableScan)
+        || rel instanceof Project p
+            && (p.getInput() instanceof Project || ProjectRemoveRule.isTrivial(p))) {
+      return true;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (pushDownApplies(input)) {
         return true;
       }
     }
