@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
@@ -13,7 +14,6 @@ import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule.FilterReduceExpressionsRule;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -38,6 +38,13 @@ final class FilterReduction extends FilterReduceExpressionsRule {
 
   private static final FilterReduceExpressionsRuleConfig CONFIG =
       (FilterReduceExpressionsRuleConfig) CoreRules.FILTER_REDUCE_EXPRESSIONS.config;
+
+  /**
+   * Conjuncts larger than this many nodes are only constant-folded, not simplified: simplifying
+   * a large OR of ANDs costs far more than evaluating it, and access paths are chosen from the
+   * small conjuncts (comparisons, IN lists, ranges), which are still simplified together.
+   */
+  static final int SIMPLIFY_MAX_NODES = 40;
 
   /** Calcite's rule for filters that are not directly over a table scan. */
   static final RelOptRule RULE = new FilterReduction(CONFIG
@@ -65,13 +72,6 @@ final class FilterReduction extends FilterReduceExpressionsRule {
       }
     });
   }
-
-  /**
-   * Conjuncts larger than this many nodes are only constant-folded, not simplified: simplifying
-   * a large OR of ANDs costs far more than evaluating it, and access paths are chosen from the
-   * small conjuncts (comparisons, IN lists, ranges), which are still simplified together.
-   */
-  static final int SIMPLIFY_MAX_NODES = 40;
 
   private static RelNode reduce(LogicalFilter filter) {
     List<RexNode> small = new ArrayList<>();

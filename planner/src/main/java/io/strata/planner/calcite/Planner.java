@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
@@ -334,18 +335,10 @@ public final class Planner {
    * plan costs even when no rule matches.
    */
   private static boolean subQueryProgramApplies(RelNode rel) {
-    if (rel instanceof Aggregate
-        || rel instanceof Filter f && RexUtil.SubQueryFinder.containsSubQuery(f)
-        || rel instanceof Project p && RexUtil.SubQueryFinder.containsSubQuery(p)
-        || rel instanceof Join j && RexUtil.SubQueryFinder.containsSubQuery(j)) {
-      return true;
-    }
-    for (RelNode input : rel.getInputs()) {
-      if (subQueryProgramApplies(input)) {
-        return true;
-      }
-    }
-    return false;
+    return anyNode(rel, n -> n instanceof Aggregate
+        || n instanceof Filter f && RexUtil.SubQueryFinder.containsSubQuery(f)
+        || n instanceof Project p && RexUtil.SubQueryFinder.containsSubQuery(p)
+        || n instanceof Join j && RexUtil.SubQueryFinder.containsSubQuery(j));
   }
 
   /**
@@ -355,13 +348,17 @@ public final class Planner {
    * give it nothing to do, and a Hep pass costs even then.
    */
   private static boolean pushDownApplies(RelNode rel) {
-    if (rel instanceof Filter f && !(f.getInput() instanceof TableScan)
-        || rel instanceof Project p
-            && (p.getInput() instanceof Project || ProjectRemoveRule.isTrivial(p))) {
+    return anyNode(rel, n -> n instanceof Filter f && !(f.getInput() instanceof TableScan)
+        || n instanceof Project p
+            && (p.getInput() instanceof Project || ProjectRemoveRule.isTrivial(p)));
+  }
+
+  private static boolean anyNode(RelNode rel, Predicate<RelNode> test) {
+    if (test.test(rel)) {
       return true;
     }
     for (RelNode input : rel.getInputs()) {
-      if (pushDownApplies(input)) {
+      if (anyNode(input, test)) {
         return true;
       }
     }
@@ -391,17 +388,7 @@ public final class Planner {
   }
 
   private static boolean readsHistory(RelNode rel) {
-    boolean[] found = {false};
-    new org.apache.calcite.rel.RelVisitor() {
-      @Override
-      public void visit(RelNode node, int ordinal, RelNode parent) {
-        if (node instanceof StrataTableScan s && s.strataTable().historical()) {
-          found[0] = true;
-        }
-        super.visit(node, ordinal, parent);
-      }
-    }.go(rel);
-    return found[0];
+    return anyNode(rel, n -> n instanceof StrataTableScan s && s.strataTable().historical());
   }
 
   /** Validates a query and returns its row type (for views, CREATE TABLE AS, metadata). */
