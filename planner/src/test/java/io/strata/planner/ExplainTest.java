@@ -143,6 +143,16 @@ class ExplainTest {
   }
 
   @Test
+  void filtersOverDerivedTablesAreStillPushedToTheirScans() {
+    // a filter over a projection is the push-down program's work; single-table plans that
+    // give it nothing to do skip it, and this one must not
+    assertTrue(plan("SELECT c FROM (SELECT a, c FROM t) AS d WHERE a = 5")
+        .contains("access=[index t_a], ranges=[[=5]]"));
+    assertTrue(plan("SELECT x FROM (SELECT id + 1 AS x, id FROM t) AS d WHERE id < 3")
+        .contains("access=[primary key], ranges=[[(-inf..3)]]"));
+  }
+
+  @Test
   void unconstrainedScansReadOnlyTheColumnsTheyNeed() {
     assertEquals("""
         LogicalAggregate(group=[{}], EXPR$0=[COUNT()])
