@@ -26,7 +26,7 @@ final class BTree {
 
   /** Inserts or replaces; returns true when the key is new. */
   static boolean put(Mutator m, TreeState t, byte[] key, Object val) {
-    return write(m, t, key, val, null);
+    return write(m, t, key, val, null, 0);
   }
 
   /**
@@ -35,7 +35,7 @@ final class BTree {
    */
   static boolean insert(Mutator m, TreeState t, byte[] key, Object val) {
     if (t.root == null) {
-      return write(m, t, key, val, null);
+      return write(m, t, key, val, null, 0);
     }
     int[] route = new int[8];
     int depth = 0;
@@ -48,14 +48,19 @@ final class BTree {
       route[depth++] = i;
       x = m.pager.child(x, i);
     }
-    if (x.search(key) >= 0) {
+    int pos = x.search(key);
+    if (pos >= 0) {
       return false;
     }
-    return write(m, t, key, val, route);
+    return write(m, t, key, val, route, pos);
   }
 
-  /** put, or insert along a known route of child indexes (the key is then known to be new). */
-  private static boolean write(Mutator m, TreeState t, byte[] key, Object val, int[] route) {
+  /**
+   * put, or insert along a known route of child indexes and at a known leaf position (the key
+   * is then known to be new; copying a node keeps its entries, so the position stays valid).
+   */
+  private static boolean write(Mutator m, TreeState t, byte[] key, Object val, int[] route,
+      int leafPos) {
     Pager p = m.pager;
     int inlineMax = p.inlineMax;
     t.modCount++;
@@ -84,7 +89,7 @@ final class BTree {
       depth++;
       x = c;
     }
-    int pos = x.search(key);
+    int pos = route != null ? leafPos : x.search(key);
     boolean inserted;
     boolean append;
     if (pos >= 0) {

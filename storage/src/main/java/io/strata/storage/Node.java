@@ -110,11 +110,23 @@ final class Node {
 
   // ---- search
 
-  /** Leaf: index of key, or -(insertion point)-1. */
+  /**
+   * Leaf: index of key, or -(insertion point)-1. The last key is compared first, so appending
+   * ascending keys (bulk loads, row ids, the history and dead-list trees) costs one comparison.
+   */
   int search(byte[] key) {
     int lo = 0;
     int hi = n - 1;
     byte[][] k = keys;
+    if (hi >= 0) {
+      int c = Arrays.compareUnsigned(k[hi], key);
+      if (c < 0) {
+        return -(n + 1);
+      } else if (c == 0) {
+        return hi;
+      }
+      hi--;
+    }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       int c = Arrays.compareUnsigned(k[mid], key);
@@ -129,11 +141,17 @@ final class Node {
     return -(lo + 1);
   }
 
-  /** Branch: index of the child whose range holds key. */
+  /** Branch: index of the child whose range holds key; the last separator is tried first. */
   int childIndex(byte[] key) {
     int lo = 0;
     int hi = n - 2;
     byte[][] k = keys;
+    if (hi >= 0) {
+      if (Arrays.compareUnsigned(k[hi], key) <= 0) {
+        return n - 1;
+      }
+      hi--;
+    }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       if (Arrays.compareUnsigned(k[mid], key) <= 0) {
