@@ -603,9 +603,13 @@ final class StrataPrepared implements Prepared {
     return out;
   }
 
+  /** Calcite's {@code INT_TYPES} is a list, and this test runs for every bound value. */
+  private static final java.util.Set<SqlTypeName> INTEGER_TYPES =
+      java.util.EnumSet.copyOf(SqlTypeName.INT_TYPES);
+
   /** A value bound to an integer parameter must fit 64 bits; conversion alone would clamp it. */
   private static void checkIntegerRange(Object v, RelDataType type, int index) {
-    if (!SqlTypeName.INT_TYPES.contains(type.getSqlTypeName())) {
+    if (!INTEGER_TYPES.contains(type.getSqlTypeName())) {
       return;
     }
     boolean fits;

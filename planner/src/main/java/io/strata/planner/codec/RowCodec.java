@@ -27,6 +27,14 @@ public final class RowCodec {
    * must be distinct.
    */
   public static byte[] encode(int[] ids, ValueType[] types, Object[] values) {
+    return encodeBySlot(valueOfSlot(ids), types, values);
+  }
+
+  /**
+   * For {@link #encodeBySlot}: the index into the values of each slot, -1 for a slot no value
+   * goes to (a dropped column).
+   */
+  public static int[] valueOfSlot(int[] ids) {
     int slots = 0;
     for (int id : ids) {
       slots = Math.max(slots, id + 1);
@@ -36,6 +44,12 @@ public final class RowCodec {
     for (int i = 0; i < ids.length; i++) {
       bySlot[ids[i]] = i;
     }
+    return bySlot;
+  }
+
+  /** {@link #encode} with the slot map computed once by {@link #valueOfSlot}. */
+  public static byte[] encodeBySlot(int[] bySlot, ValueType[] types, Object[] values) {
+    int slots = bySlot.length;
     ByteWriter out = new ByteWriter(16 + values.length * 8);
     out.writeVarLong(slots);
     for (int s = 0; s < slots; s++) {

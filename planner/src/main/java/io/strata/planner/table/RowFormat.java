@@ -20,11 +20,13 @@ final class RowFormat {
   private final int[] ids;
   private final ValueType[] types;
   private final int[] pkPositions;
+  private final int[] valueOfSlot;
 
   RowFormat(TableDef def) {
     this.def = def;
     this.ids = def.columnIds();
     this.types = def.valueTypes();
+    this.valueOfSlot = RowCodec.valueOfSlot(ids);
     this.pkPositions = new int[def.primaryKey().size()];
     for (int i = 0; i < pkPositions.length; i++) {
       pkPositions[i] = def.positionOfId(def.primaryKey().get(i));
@@ -40,7 +42,7 @@ final class RowFormat {
   }
 
   byte[] encodeValue(Object[] row) {
-    return RowCodec.encode(ids, types, row);
+    return RowCodec.encodeBySlot(valueOfSlot, types, row);
   }
 
   /**
