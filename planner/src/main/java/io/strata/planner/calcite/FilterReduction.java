@@ -12,7 +12,6 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalValues;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule.FilterReduceExpressionsRule;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -37,7 +36,7 @@ import org.apache.calcite.rex.RexUtil;
 final class FilterReduction extends FilterReduceExpressionsRule {
 
   private static final FilterReduceExpressionsRuleConfig CONFIG =
-      (FilterReduceExpressionsRuleConfig) CoreRules.FILTER_REDUCE_EXPRESSIONS.config;
+      FilterReduceExpressionsRuleConfig.DEFAULT;
 
   /**
    * Conjuncts larger than this many nodes are only constant-folded, not simplified: simplifying

@@ -32,7 +32,6 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalTableModify;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectRemoveRule;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -108,9 +107,9 @@ public final class Planner {
       .withInSubQueryThreshold(Integer.MAX_VALUE);
 
   private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
-      .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
-      .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
-      .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+      .addRuleInstance(CalciteRules.FILTER_SUB_QUERY_TO_CORRELATE)
+      .addRuleInstance(CalciteRules.PROJECT_SUB_QUERY_TO_CORRELATE)
+      .addRuleInstance(CalciteRules.JOIN_SUB_QUERY_TO_CORRELATE)
       // before any folding can empty an aggregate's input
       .addRuleInstance(ConstantAnyValueRule.INSTANCE)
       .build();
@@ -118,19 +117,19 @@ public final class Planner {
   private static HepProgram pushDown(boolean reduce) {
     HepProgramBuilder b = new HepProgramBuilder()
         .addRuleCollection(List.of(
-            CoreRules.FILTER_INTO_JOIN,
-            CoreRules.JOIN_CONDITION_PUSH,
-            CoreRules.FILTER_PROJECT_TRANSPOSE,
-            CoreRules.FILTER_MERGE,
-            CoreRules.PROJECT_MERGE,
-            CoreRules.PROJECT_REMOVE));
+            CalciteRules.FILTER_INTO_JOIN,
+            CalciteRules.JOIN_CONDITION_PUSH,
+            CalciteRules.FILTER_PROJECT_TRANSPOSE,
+            CalciteRules.FILTER_MERGE,
+            CalciteRules.PROJECT_MERGE,
+            CalciteRules.PROJECT_REMOVE));
     if (reduce) {
       // Conditions are folded, since that decides access paths and may empty a relation;
       // projections are not: their constant parts cost one evaluation per row at run time,
       // which is cheaper than reducing every projection of every statement while planning.
       b.addRuleCollection(List.of(
           FilterReduction.RULE,
-          CoreRules.JOIN_REDUCE_EXPRESSIONS));
+          CalciteRules.JOIN_REDUCE_EXPRESSIONS));
     }
     return b.build();
   }
@@ -143,16 +142,16 @@ public final class Planner {
 
   private static HepProgram joinOrder(org.apache.calcite.plan.RelOptRule orderRule) {
     return new HepProgramBuilder()
-        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        .addRuleInstance(CalciteRules.FILTER_INTO_JOIN)
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
-        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
-        .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE,
-            CoreRules.FILTER_MULTI_JOIN_MERGE))
+        .addRuleInstance(CalciteRules.JOIN_TO_MULTI_JOIN)
+        .addRuleCollection(List.of(CalciteRules.PROJECT_MULTI_JOIN_MERGE,
+            CalciteRules.FILTER_MULTI_JOIN_MERGE))
         .addRuleInstance(orderRule)
         .build();
   }
 
-  private static final HepProgram JOIN_ORDER = joinOrder(CoreRules.MULTI_JOIN_OPTIMIZE);
+  private static final HepProgram JOIN_ORDER = joinOrder(CalciteRules.MULTI_JOIN_OPTIMIZE);
 
   private final CatalogSource source;
   private final Function<String, SqlNode> parser;
