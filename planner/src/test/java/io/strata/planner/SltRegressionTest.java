@@ -67,6 +67,22 @@ class SltRegressionTest {
     }
   }
 
+  /**
+   * Inside an aggregate in HAVING, a name is an input column, even when two select items have it
+   * as their alias (which failed as ambiguous); elsewhere in HAVING aliases still work.
+   */
+  @Test
+  void havingAggregateArgumentsNameInputColumnsBeforeAliases() {
+    try (Db db = table()) {
+      assertEquals(List.of("-30,60", "-20,40", "-10,20"), db.rows("SELECT - col0 AS col2,"
+          + " col0 * 2 AS col2 FROM t GROUP BY col0 HAVING SUM(col2) IS NOT NULL ORDER BY 1"));
+      assertEquals(List.of("30"),
+          db.rows("SELECT col0 AS col2 FROM t GROUP BY col0 HAVING SUM(col2) > 7"));
+      assertEquals(List.of("21", "31"),
+          db.rows("SELECT col0 + 1 AS x FROM t GROUP BY col0 HAVING x > 15 ORDER BY 1"));
+    }
+  }
+
   /** A blob compared with a number or text: valid, and ordered by storage class as in SQLite. */
   @Test
   void blobComparesWithOtherTypesByStorageClass() {

@@ -47,7 +47,6 @@ import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -187,7 +186,7 @@ public final class Planner {
   }
 
   private SqlValidator newValidator(CalciteCatalogReader r) {
-    return SqlValidatorUtil.newValidator(OPERATORS, r, TYPES, VALIDATOR_CONFIG);
+    return new StrataValidator(OPERATORS, r, TYPES, VALIDATOR_CONFIG);
   }
 
   /** Plans a query or DML statement (not DDL). EXPLAIN is planned as its inner statement. */
