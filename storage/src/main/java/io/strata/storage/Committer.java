@@ -404,8 +404,9 @@ final class Committer {
       drop(s, hist, dead, sys, d);
     }
 
-    // 5. internal trees, then the free map
+    // 5. internal trees, then the free map, in single pages that refill holes
     PageFormat.putLong(rec, 16, written[0] + countDirty(hist.root) + countDirty(dead.root));
+    free.endRuns();
     long histRoot = flush(hist.root, d, null, written, true);
     long deadRoot = flush(dead.root, d, null, written, true);
     LongList sret = sys.retired;

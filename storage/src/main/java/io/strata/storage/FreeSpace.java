@@ -61,6 +61,17 @@ final class FreeSpace {
     runEnd = 0;
   }
 
+  /**
+   * The rest of the commit takes single pages, lowest first: for the few pages of the internal
+   * trees and the map, written after the user trees. Those trees free about as many pages each
+   * commit as they write, mostly single pages among the runs; if only small commits refilled
+   * such holes, a workload of large commits would leave them all unused, and the free set, which
+   * every commit writes out whole, would grow without end.
+   */
+  void endRuns() {
+    runs = false;
+  }
+
   long allocate() {
     if (runs) {
       if (runEnd >= 0 && (runNext >= runEnd || runNext >= pageCount || !reusable.get((int) runNext))) {

@@ -285,6 +285,44 @@ class RetentionTest {
     assertTrue(maxPages <= 3 * (last.reachablePages() + 64), "file grew to " + maxPages + " pages");
   }
 
+  /**
+   * Under retention=all, every commit replaces pages of the internal trees and the free map, and
+   * those come free as single pages among the runs of user-tree pages. Large commits must refill
+   * them too: a workload of nothing but large commits keeps its free set small instead of adding
+   * to it with every commit (each commit writes the whole set out).
+   */
+  @Test
+  void largeCommitsRefillTheHolesTheirInternalPagesLeave() {
+    long seed = System.nanoTime();
+    System.out.println("largeCommitsRefillTheHolesTheirInternalPagesLeave seed " + seed);
+    java.util.Random rnd = new java.util.Random(seed);
+    StoreOptions opts = StoreOptions.defaults().withSync(StoreOptions.SyncMode.NONE);
+    int keys = 20_000;
+    Verifier.Report last = null;
+    try (Store store = Store.open(dir.resolve("holes.db"), opts)) {
+      store.update(t -> {
+        Tree tree = t.createTree("t");
+        for (int i = 0; i < keys; i++) {
+          tree.put(key(i), value(i, 0));
+        }
+      });
+      for (int batch = 1; batch <= 60; batch++) {
+        long b = batch;
+        int[] picked = rnd.ints(1_000, 0, keys).toArray();
+        store.update(t -> {
+          Tree tree = t.tree("t").orElseThrow();
+          for (int k : picked) {
+            tree.put(key(k), value(k, b));
+          }
+        });
+      }
+      last = Verifier.check(store);
+    }
+    System.out.println("60 large commits under retention=all: " + last);
+    assertEquals(62, last.versions(), "creation, the load and 60 batches are all kept");
+    assertTrue(last.freePages() <= 64, "free set grew to " + last.freePages() + " pages");
+  }
+
   private static byte[] value(int k, long batch) {
     byte[] v = new byte[100];
     ByteBuffer.wrap(v).putInt(k).putLong(batch);
