@@ -15,7 +15,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepMatchOrder;
@@ -65,7 +64,7 @@ import org.apache.calcite.tools.RelBuilder;
  * pruning, index joins: {@link ScanShaping}).
  */
 public final class Planner {
-  public static final JavaTypeFactory TYPES = new JavaTypeFactoryImpl(StrataTypeSystem.INSTANCE);
+  public static final JavaTypeFactory TYPES = new StrataTypeFactory(StrataTypeSystem.INSTANCE);
 
   static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
       SqlOperatorTables.of(SqlLibraryOperators.IFNULL, SqlLibraryOperators.LENGTH,
