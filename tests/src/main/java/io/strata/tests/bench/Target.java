@@ -129,13 +129,14 @@ enum Target {
     Connection c = DriverManager.getConnection(url(dir), p);
     if (engine == Engine.SQLITE) {
       try (Statement s = c.createStatement()) {
+        // Wait for a lock instead of failing at once, as a multi-threaded application would;
+        // first, since setting the journal mode takes a lock another connection may hold.
+        s.execute("PRAGMA busy_timeout=10000");
         if (!memory) {
           s.execute(this == SQLITE_JOURNAL ? "PRAGMA journal_mode=DELETE"
               : "PRAGMA journal_mode=WAL");
           s.execute("PRAGMA synchronous=FULL");
         }
-        // Wait for a lock instead of failing at once, as a multi-threaded application would.
-        s.execute("PRAGMA busy_timeout=10000");
       }
     }
     return c;
