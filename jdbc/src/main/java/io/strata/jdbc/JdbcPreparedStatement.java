@@ -116,16 +116,14 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
     checkOpen();
     List<Object[]> items = batch == null ? List.of() : batch;
     batch = null;
-    long[] counts = new long[items.size()];
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        run(sql, prepared, Arrays.asList(items.get(i)), Expect.COUNT, wantKeys, keyNames, i > 0);
-        counts[i] = getLargeUpdateCount();
-      } catch (SQLException e) {
-        throw batchFailure(e, Arrays.copyOf(counts, i));
-      }
+    if (items.isEmpty()) {
+      return new long[0];
     }
-    return counts;
+    List<List<Object>> sets = new ArrayList<>(items.size());
+    for (Object[] item : items) {
+      sets.add(Arrays.asList(item));
+    }
+    return runBatch(prepared, sets, wantKeys, keyNames);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.strata.jdbc;
 
+import io.strata.planner.BatchFailure;
+import io.strata.planner.BatchResult;
 import io.strata.planner.ColumnMeta;
 import io.strata.planner.Prepared;
 import io.strata.planner.Result;
@@ -153,6 +155,53 @@ class JdbcStatement implements Statement, SelfWrapper {
       if (!keepTimer) {
         disarm();
       }
+      conn.unlock();
+    }
+  }
+
+  /**
+   * Runs a prepared statement once per parameter set ({@code executeBatch}): the engine runs the
+   * whole batch in one call. Fails with a {@link BatchUpdateException} that holds the counts of the
+   * sets before the failing one; their generated keys stay readable.
+   */
+  final long[] runBatch(Prepared prepared, List<? extends List<?>> paramSets, boolean wantKeys,
+      List<String> keyNames) throws SQLException {
+    checkOpen();
+    closeCurrent();
+    updateCount = -1;
+    keyRows = null;
+    keyColumns = null;
+    timedOut = false;
+    cancelPending = false;
+    conn.lock();
+    try {
+      running = true;
+      arm();
+      if (prepared.returnsRows()) {
+        throw batchFailure(SqlStates.exception(SqlStates.WRONG_STATEMENT_KIND,
+            "executeBatch needs a statement that returns no rows"), new long[0]);
+      }
+      BatchResult done;
+      try {
+        done = prepared.executeBatch(paramSets);
+      } catch (BatchFailure f) {
+        if (wantKeys) {
+          collectKeys(f.done().generatedKeys(), keyNames);
+        }
+        throw batchFailure(SqlStates.map(f.getCause(), timedOut), f.done().counts());
+      }
+      if (wantKeys) {
+        collectKeys(done.generatedKeys(), keyNames);
+      }
+      long[] counts = done.counts();
+      updateCount = counts.length == 0 ? -1 : counts[counts.length - 1];
+      return counts;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw SqlStates.map(e, timedOut);
+    } finally {
+      running = false;
+      cancelPending = false;
+      disarm();
       conn.unlock();
     }
   }

@@ -211,6 +211,70 @@ class StatementTest {
     assertEquals(4, Db.count(c, "item"));
   }
 
+  /**
+   * Inside a transaction the engine runs a batch in one call; each parameter set still succeeds
+   * or fails alone: the sets before a failure stand, the failing one leaves nothing (not even the
+   * row entry of a row whose unique index entry failed), and the transaction goes on.
+   */
+  @Test
+  void batchesInATransactionKeepPerRowAtomicity() throws SQLException {
+    Db.exec(c, "CREATE UNIQUE INDEX item_name ON item (name)");
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO item (id, name, qty) VALUES (?, ?, ?)",
+        new String[] {"id"})) {
+      for (int id = 1; id <= 500; id++) {
+        ps.setInt(1, id);
+        ps.setString(2, "n" + id);
+        ps.setLong(3, id * 10L);
+        ps.addBatch();
+      }
+      long[] counts = ps.executeLargeBatch();
+      assertEquals(500, counts.length);
+      assertTrue(java.util.Arrays.stream(counts).allMatch(n -> n == 1));
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        int n = 0;
+        while (keys.next()) {
+          assertEquals(++n, keys.getInt("id"));
+        }
+        assertEquals(500, n, "the keys of every row");
+      }
+      // 501 and 502 insert; 503 repeats the name of row 7 (its row entry is written before the
+      // index refuses it); 504 never runs
+      int[][] rows = {{501, 501}, {502, 502}, {503, 7}, {504, 504}};
+      for (int[] r : rows) {
+        ps.setInt(1, r[0]);
+        ps.setString(2, "n" + r[1]);
+        ps.setLong(3, 0);
+        ps.addBatch();
+      }
+      BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
+      assertEquals("23505", e.getSQLState());
+      assertArrayEquals(new int[] {1, 1}, e.getUpdateCounts());
+    }
+    assertEquals(502, Db.count(c, "item"));
+    try (Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM item WHERE id >= 503")) {
+      assertTrue(rs.next());
+      assertEquals(0, rs.getInt(1), "the failed row left nothing");
+    }
+    c.commit();
+    try (PreparedStatement ps = c.prepareStatement("UPDATE item SET qty = qty + ? WHERE id = ?")) {
+      ps.setLong(1, 1);
+      ps.setInt(2, 1);
+      ps.addBatch();
+      ps.setLong(1, 1);
+      ps.setInt(2, 99_999);
+      ps.addBatch();
+      assertArrayEquals(new int[] {1, 0}, ps.executeBatch());
+    }
+    c.rollback();
+    try (Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT qty FROM item WHERE id = 1")) {
+      assertTrue(rs.next());
+      assertEquals(10, rs.getLong(1), "a batch is part of the transaction it ran in");
+    }
+  }
+
   @Test
   void executeVariantsMoreResultsAndMaxRows() throws SQLException {
     try (Statement s = c.createStatement()) {

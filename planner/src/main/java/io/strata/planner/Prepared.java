@@ -23,4 +23,37 @@ public interface Prepared {
    * {@link StrataException.Reason#BAD_PARAMETER} on a wrong count or an unconvertible value.
    */
   Result execute(List<?> params);
+
+  /**
+   * Executes once per parameter set, in order; each set is a statement of its own for atomicity
+   * (a failing set changes nothing, and the sets before it stand). Stops at the first failure with
+   * a {@link BatchFailure} that carries the error and what the sets before it did.
+   */
+  default BatchResult executeBatch(List<? extends List<?>> paramSets) {
+    long[] counts = new long[paramSets.size()];
+    List<ColumnMeta> keyColumns = List.of();
+    List<Object[]> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      try (Result r = execute(paramSets.get(i))) {
+        counts[i] = Math.max(0, r.updateCount());
+        try (Result generated = r.generatedKeys()) {
+          int width = generated.columns().size();
+          if (width > 0) {
+            keyColumns = generated.columns();
+          }
+          while (generated.next()) {
+            Object[] row = new Object[width];
+            for (int c = 0; c < width; c++) {
+              row[c] = generated.get(c);
+            }
+            keys.add(row);
+          }
+        }
+      } catch (RuntimeException e) {
+        throw new BatchFailure(e,
+            new BatchResult(java.util.Arrays.copyOf(counts, i), keyColumns, keys));
+      }
+    }
+    return new BatchResult(counts, keyColumns, keys);
+  }
 }

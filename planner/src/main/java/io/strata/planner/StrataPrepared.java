@@ -442,54 +442,27 @@ final class StrataPrepared implements Prepared {
     StrataSession.Stmt stmt = session.begin(kind == Kind.DML, true);
     boolean handedOff = false;
     try {
-      Plan p = plan(stmt, params);
       if (kind == Kind.EXPLAIN) {
         List<Object[]> rows = new ArrayList<>();
-        for (String line : Planner.explain(p.rel())) {
+        for (String line : Planner.explain(plan(stmt, params).rel())) {
           rows.add(new Object[] {line});
         }
         stmt.finish();
         return new RowsResult(EXPLAIN_COLUMNS, rows);
       }
-      Object[] values;
-      if (lifted == null) {
-        values = convertParams(planParamValues(params), p);
-      } else {
-        if (params != null && !params.isEmpty()) {
-          throw new StrataException(Reason.BAD_PARAMETER, "statement has 0 parameters but "
-              + params.size() + " values were given");
-        }
-        try {
-          values = convertParams(lifted.values(), p);
-        } catch (StrataException e) {
-          // a literal the plan of its shape cannot take: the statement as written decides
-          p = planAsWritten(stmt, params);
-          values = convertParams(planParamValues(params), p);
-        }
-      }
-      OperatorTree tree = idle;
-      idle = null;
-      if (tree == null || tree.plan() != p) {
-        Catalog catalog = stmt.catalog;
-        StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
-        long t0 = System.nanoTime();
-        tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
-        session.timings.build += System.nanoTime() - t0;
-      }
+      Bound b = bind(stmt, params);
+      Plan p = b.plan();
+      OperatorTree tree = treeFor(stmt, p);
       if (kind == Kind.QUERY && stmt.owned && !(stmt.txn instanceof io.strata.storage.WriteTxn)) {
-        Result r = stream(stmt, p, tree, values);
+        Result r = stream(stmt, p, tree, b.values());
         handedOff = true;
         return r;
       }
-      long t0 = System.nanoTime();
-      ExecContext ctx = session.newContext(values, stmt.scope);
-      List<Object[]> rows = StrataSession.drain(tree.root(), ctx);
-      session.timings.execute += System.nanoTime() - t0;
+      List<Object[]> rows = drain(stmt, tree, b.values());
       Result result;
       if (kind == Kind.DML) {
-        long count = rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
         List<Object[]> keys = new ArrayList<>(tree.storage().generatedKeys());
-        result = new CountResult(count, new RowsResult(keyColumns(keys), keys));
+        result = new CountResult(dmlCount(rows), new RowsResult(keyColumns(keys), keys));
       } else {
         result = new RowsResult(p.columns(), rows);
       }
@@ -502,6 +475,92 @@ final class StrataPrepared implements Prepared {
         stmt.close();
       }
     }
+  }
+
+  /**
+   * A DML batch inside a transaction runs as one engine statement that plans, binds and executes
+   * once per parameter set, with each set's savepoint taken and ended as for a statement of its
+   * own; outside one (autocommit: a commit per set) and for other statements, one execution each.
+   */
+  @Override
+  public BatchResult executeBatch(List<? extends List<?>> paramSets) {
+    if (kind != Kind.DML || session.autoCommit() && !session.inTransaction()
+        || session.asOfVersion().isPresent()) {
+      return Prepared.super.executeBatch(paramSets);
+    }
+    session.checkOpen();
+    session.enterStatement();
+    List<Object[]> keys = new ArrayList<>();
+    try (StrataSession.Stmt stmt = session.begin(true, true)) {
+      long[] counts = new long[paramSets.size()];
+      for (int i = 0; i < counts.length; i++) {
+        try {
+          Bound b = bind(stmt, paramSets.get(i));
+          OperatorTree tree = treeFor(stmt, b.plan());
+          counts[i] = dmlCount(drain(stmt, tree, b.values()));
+          keys.addAll(tree.storage().generatedKeys());
+          idle = tree;
+          stmt.rowDone();
+        } catch (RuntimeException e) {
+          stmt.rowFailed();
+          stmt.finish();
+          throw new BatchFailure(e, new BatchResult(java.util.Arrays.copyOf(counts, i),
+              keyColumns(keys), keys));
+        }
+      }
+      stmt.finish();
+      return new BatchResult(counts, keyColumns(keys), keys);
+    } finally {
+      session.doneRunning();
+      session.exitStatement();
+    }
+  }
+
+  /** A plan and one execution's parameter values, converted to the plan's types. */
+  private record Bound(Plan plan, Object[] values) {}
+
+  private Bound bind(StrataSession.Stmt stmt, List<?> params) {
+    Plan p = plan(stmt, params);
+    if (lifted == null) {
+      return new Bound(p, convertParams(planParamValues(params), p));
+    }
+    if (params != null && !params.isEmpty()) {
+      throw new StrataException(Reason.BAD_PARAMETER, "statement has 0 parameters but "
+          + params.size() + " values were given");
+    }
+    try {
+      return new Bound(p, convertParams(lifted.values(), p));
+    } catch (StrataException e) {
+      // a literal the plan of its shape cannot take: the statement as written decides
+      p = planAsWritten(stmt, params);
+      return new Bound(p, convertParams(planParamValues(params), p));
+    }
+  }
+
+  /** The idle operator tree when it runs this plan, else a new one. */
+  private OperatorTree treeFor(StrataSession.Stmt stmt, Plan p) {
+    OperatorTree tree = idle;
+    idle = null;
+    if (tree == null || tree.plan() != p) {
+      Catalog catalog = stmt.catalog;
+      StorageOperators storageOps = new StorageOperators(t -> checks(stmt, catalog, t));
+      long t0 = System.nanoTime();
+      tree = new OperatorTree(p, PlanBuilder.build(p.rel(), storageOps), storageOps);
+      session.timings.build += System.nanoTime() - t0;
+    }
+    return tree;
+  }
+
+  private List<Object[]> drain(StrataSession.Stmt stmt, OperatorTree tree, Object[] values) {
+    long t0 = System.nanoTime();
+    ExecContext ctx = session.newContext(values, stmt.scope);
+    List<Object[]> rows = StrataSession.drain(tree.root(), ctx);
+    session.timings.execute += System.nanoTime() - t0;
+    return rows;
+  }
+
+  private static long dmlCount(List<Object[]> rows) {
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0)[0]).longValue();
   }
 
   /** Rows a streamed query computes during execution, before the caller reads any. */

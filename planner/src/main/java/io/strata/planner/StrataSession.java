@@ -200,6 +200,34 @@ final class StrataSession implements Session {
       }
     }
 
+    /**
+     * Ends one parameter set of a batch that succeeded: releases the savepoint its writer took,
+     * so the next set takes its own.
+     */
+    void rowDone() {
+      WriteTxn.Savepoint s = scope.takeSavepoint();
+      if (s != null) {
+        try {
+          ((WriteTxn) txn).release(s);
+        } catch (StorageException e) {
+          throw Storage.translate(e);
+        }
+      }
+    }
+
+    /** Undoes one parameter set of a batch that failed, as {@link #fail} undoes a statement. */
+    void rowFailed() {
+      WriteTxn.Savepoint s = scope.takeSavepoint();
+      if (s != null) {
+        try {
+          ((WriteTxn) txn).rollbackTo(s);
+          ((WriteTxn) txn).release(s);
+        } catch (StorageException e) {
+          abortTransaction();
+        }
+      }
+    }
+
     /** Ends the statement after a failure: undoes its effects. */
     void fail() {
       done = true;

@@ -30,7 +30,8 @@ final class ColumnFit {
     ColumnType t = column.type();
     switch (t.sqlType()) {
       case "VARCHAR" -> {
-        if (v instanceof String s && t.precision() >= 0
+        // a string no longer in chars than the limit has no more code points than that
+        if (v instanceof String s && t.precision() >= 0 && s.length() > t.precision()
             && s.codePointCount(0, s.length()) > t.precision()) {
           throw new StrataException(Reason.STRING_TOO_LONG, "value too long for column "
               + column.name() + " of table " + table + " (" + t.declared() + "(" + t.precision()

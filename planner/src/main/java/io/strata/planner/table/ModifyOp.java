@@ -51,6 +51,8 @@ final class ModifyOp implements Operator {
   private final int[] updatePositions;
   /** An UPDATE of a table with a primary key that sets none of its columns: rows stay in place. */
   private final boolean updateInPlace;
+  /** What a commit of this statement's changes is noted as in the history. */
+  private final String note;
   private final List<Object[]> generated = new ArrayList<>();
   private ExecContext ctx;
   private boolean done;
@@ -79,6 +81,7 @@ final class ModifyOp implements Operator {
       keyUpdated |= def.primaryKey().contains(def.columns().get(updatePositions[i]).id());
     }
     updateInPlace = op == TableModify.Operation.UPDATE && !def.hasRowId() && !keyUpdated;
+    note = op.name() + " " + def.name();
   }
 
   /** Keys of the rows the last execution inserted. */
@@ -127,7 +130,7 @@ final class ModifyOp implements Operator {
         case UPDATE -> updateAll(txn, tree, rows);
         default -> throw new StrataException(Reason.UNSUPPORTED, op + " is not supported");
       };
-      txn.describe(op.name() + " " + def.name());
+      txn.describe(note);
       return new Object[] {count};
     } catch (StorageException e) {
       throw Storage.translate(e);

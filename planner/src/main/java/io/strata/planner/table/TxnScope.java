@@ -69,6 +69,16 @@ public final class TxnScope implements AutoCloseable {
     return savepoint;
   }
 
+  /**
+   * Hands over the savepoint {@link #beforeWrites} took, or null, and forgets it, so the next
+   * writes (the next parameter set of a batch) take their own.
+   */
+  public WriteTxn.Savepoint takeSavepoint() {
+    WriteTxn.Savepoint s = savepoint;
+    savepoint = null;
+    return s;
+  }
+
   /** The engine's row-id allocator. */
   RowIds rowIds() {
     return rowIds;
