@@ -1,6 +1,8 @@
 package io.strata.storage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -325,7 +327,8 @@ final class Committer {
         user = t.mutator;
         trees = t.trees.values();
       } else {
-        WriteSet mine = WriteSet.of(t.trees.values(), pager);
+        Map<String, LinkedHashMap<WriteSet.Key, Object>> changes = new HashMap<>();
+        WriteSet mine = WriteSet.of(t.trees.values(), pager, changes);
         for (long v = t.snapshot + 1; v <= base.version(); v++) {
           WriteSet theirs = recentWrites.get(v);
           if (theirs == null) {
@@ -340,7 +343,7 @@ final class Committer {
         }
         user = new Mutator(pager, 1);
         user.largeValues = t.mutator.largeValues;
-        trees = replay(t, base, user);
+        trees = replay(t, base, user, changes);
         built.writes = mine;
       }
     } else {
@@ -418,8 +421,12 @@ final class Committer {
     return built;
   }
 
-  /** Applies a transaction's changes onto the trees of a newer version. */
-  private List<TreeState> replay(WriteTxnImpl t, Meta base, Mutator m) {
+  /**
+   * Applies a transaction's changes onto the trees of a newer version; {@code changes} holds
+   * {@link WriteSet#changes} of each of its non-structural trees.
+   */
+  private List<TreeState> replay(WriteTxnImpl t, Meta base, Mutator m,
+      Map<String, LinkedHashMap<WriteSet.Key, Object>> changes) {
     Node dirRoot = base.dirRoot() == 0 ? null : pager.node(base.dirRoot());
     List<TreeState> out = new ArrayList<>();
     for (TreeState ts : t.trees.values()) {
@@ -445,7 +452,7 @@ final class Committer {
           }
         }
       } else {
-        for (Map.Entry<WriteSet.Key, Object> e : WriteSet.changes(ts, pager).entrySet()) {
+        for (Map.Entry<WriteSet.Key, Object> e : changes.get(ts.name).entrySet()) {
           byte[] k = e.getKey().bytes();
           if (e.getValue() == null) {
             if (BTree.delete(m, b, k) != null) {

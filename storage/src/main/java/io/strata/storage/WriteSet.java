@@ -54,6 +54,15 @@ final class WriteSet {
 
   /** The write set of changed tree states (before or after they were written). */
   static WriteSet of(Iterable<TreeState> trees, Pager pager) {
+    return of(trees, pager, new HashMap<>());
+  }
+
+  /**
+   * {@link #of(Iterable, Pager)}, also keeping each non-structural tree's {@link #changes} in
+   * {@code changesByTree} for a caller that needs them too (one walk of the leaves, not two).
+   */
+  static WriteSet of(Iterable<TreeState> trees, Pager pager,
+      Map<String, LinkedHashMap<Key, Object>> changesByTree) {
     WriteSet w = new WriteSet();
     for (TreeState t : trees) {
       if (!t.changed) {
@@ -63,7 +72,9 @@ final class WriteSet {
         w.structural.add(t.name);
         continue;
       }
-      w.keys.put(t.name, changes(t, pager).keySet());
+      LinkedHashMap<Key, Object> c = changes(t, pager);
+      changesByTree.put(t.name, c);
+      w.keys.put(t.name, c.keySet());
     }
     return w;
   }
