@@ -93,6 +93,58 @@ final class Committer {
     Meta meta;
     Iterable<TreeState> trees;
     WriteSet writes;
+    /** The version's history record (its page count is completed when the batch is written). */
+    byte[] rec;
+    /** Pages the version wrote for its user trees and directory. */
+    long userPages;
+  }
+
+  /**
+   * The history and dead-list trees of the versions a batch makes. Only the batch's last meta
+   * names them, so they are built up in memory across the batch and written once, with the free
+   * map, after its last version ({@link #writeInternal}); each version still writes its own user
+   * trees and directory, which its history record names. A version that fails to build leaves
+   * them as they were: each version changes them under a new mutation epoch, copying what earlier
+   * versions made, so its changes are dropped by going back to the roots it started from.
+   */
+  private final class Internal {
+    final TreeState hist;
+    final TreeState dead;
+    /** Committed pages of these trees that the batch replaced, as (page, birth) pairs. */
+    final LongList retired = new LongList();
+    private int epoch;
+    private Node histStart;
+    private Node deadStart;
+
+    Internal(Meta base) {
+      hist = new TreeState("", base.historyRoot() == 0 ? null : pager.node(base.historyRoot()), 0,
+          true, false);
+      dead = new TreeState("", base.deadRoot() == 0 ? null : pager.node(base.deadRoot()), 0, true,
+          false);
+    }
+
+    /** Marks the state a version that fails to build returns to ({@link #dropChanges}). */
+    void mark() {
+      histStart = hist.root;
+      deadStart = dead.root;
+    }
+
+    /** The mutator of one version's changes, under an epoch of its own. */
+    Mutator begin() {
+      return new Mutator(pager, ++epoch);
+    }
+
+    void keep(Mutator sys) {
+      LongList r = sys.retired;
+      for (int i = 0; i < r.size(); i++) {
+        retired.add(r.get(i));
+      }
+    }
+
+    void dropChanges() {
+      hist.root = histStart;
+      dead.root = deadStart;
+    }
   }
 
   Committer(StoreImpl store, Pager pager) {
@@ -113,7 +165,9 @@ final class Committer {
     this.working = empty;
     this.free = new FreeSpace(2);
     this.durableSlot = 1;
-    Built b = build(new Request(new SystemChange("create", null, 0, false)), empty);
+    Internal internal = new Internal(empty);
+    Built b = build(new Request(new SystemChange("create", null, 0, false)), empty, internal);
+    b.meta = writeInternal(b, internal);
     // Version 0 goes to slot 1 first and is synced whatever the sync mode, then finish() writes it
     // to slot 0. A crash tearing the first meta write therefore leaves page 0 all zeros, which
     // open recognises as a creation that never completed; tearing the second leaves slot 1 valid.
@@ -186,9 +240,11 @@ final class Committer {
             "store refuses writes after an I/O error; reopen it: " + store.broken.getMessage(), store.broken);
       }
       Meta base = working;
+      Internal internal = new Internal(base);
       for (Request r : batch) {
+        internal.mark();
         try {
-          Built b = build(r, base);
+          Built b = build(r, base, internal);
           base = b.meta;
           long d = b.meta.version();
           if (store.writersBefore(d) > (r.txn != null ? 1 : 0)) {
@@ -205,10 +261,14 @@ final class Committer {
           if (e.code() == ErrorCode.IO || e.code() == ErrorCode.CORRUPT) {
             throw e;
           }
+          internal.dropChanges();
           r.error = e;
         }
       }
       if (!built.isEmpty()) {
+        Built last = built.get(built.size() - 1);
+        last.meta = writeInternal(last, internal);
+        working = last.meta;
         int own = 0;
         for (Request r : batch) {
           if (r.txn != null) {
@@ -310,13 +370,12 @@ final class Committer {
   }
 
   /** Makes one request a version on top of base; returns the new meta. */
-  private Built build(Request r, Meta base) {
+  private Built build(Request r, Meta base, Internal internal) {
     long d = base.version() + 1;
     long now = History.nanos(java.time.Instant.now());
     long time = Math.max(now, base.timeNanos() + 1);
     free.trimTail();
     Built built = new Built();
-    Mutator sys = new Mutator(pager, 1);
     Mutator user;
     Iterable<TreeState> trees;
     String note;
@@ -381,15 +440,16 @@ final class Committer {
     long dirRoot = flush(dir.root, d, null, written, true);
 
     // 2. dead list: every replaced user/directory page
-    TreeState dead = new TreeState("", base.deadRoot() == 0 ? null : pager.node(base.deadRoot()), 0, true, false);
+    Mutator sys = internal.begin();
+    TreeState dead = internal.dead;
     LongList ret = user.retired;
     for (int i = 0; i < ret.size(); i += 2) {
       BTree.put(sys, dead, DeadList.key(d, ret.get(i + 1), ret.get(i)), History.EMPTY);
     }
 
     // 3. history entry, named snapshots
-    TreeState hist = new TreeState("", base.historyRoot() == 0 ? null : pager.node(base.historyRoot()), 0, true, false);
-    byte[] rec = History.record(time, dirRoot, 0, note);
+    TreeState hist = internal.hist;
+    byte[] rec = History.record(time, dirRoot, written[0], note);
     BTree.put(sys, hist, History.versionKey(d), rec);
     BTree.put(sys, hist, History.timeKey(time, d), History.EMPTY);
     if (r.change != null && r.change.pinName() != null) {
@@ -407,18 +467,34 @@ final class Committer {
       drop(s, hist, dead, sys, d);
     }
 
-    // 5. internal trees, then the free map, in single pages that refill holes
-    PageFormat.putLong(rec, 16, written[0] + countDirty(hist.root) + countDirty(dead.root));
+    internal.keep(sys);
+    built.rec = rec;
+    built.userPages = written[0];
+    // the internal trees and the free map are the batch's (writeInternal): none named here
+    built.meta = new Meta(d, pager.pageSize, time, dirRoot, 0, 0, 0, free.pageCount());
+    return built;
+  }
+
+  /**
+   * Writes the batch's internal trees and then the free map, in single pages that refill holes,
+   * after its last version; returns that version's complete meta.
+   */
+  private Meta writeInternal(Built last, Internal internal) {
+    Meta m = last.meta;
+    long d = m.version();
+    long[] written = {0};
+    PageFormat.putLong(last.rec, 16,
+        last.userPages + countDirty(internal.hist.root) + countDirty(internal.dead.root));
     free.endRuns();
-    long histRoot = flush(hist.root, d, null, written, true);
-    long deadRoot = flush(dead.root, d, null, written, true);
-    LongList sret = sys.retired;
+    long histRoot = flush(internal.hist.root, d, null, written, true);
+    long deadRoot = flush(internal.dead.root, d, null, written, true);
+    LongList sret = internal.retired;
     for (int i = 0; i < sret.size(); i += 2) {
       free.free(sret.get(i), d);
     }
     long freeMap = free.writeMap(pager, d, d);
-    built.meta = new Meta(d, pager.pageSize, time, dirRoot, histRoot, deadRoot, freeMap, free.pageCount());
-    return built;
+    return new Meta(d, pager.pageSize, m.timeNanos(), m.dirRoot(), histRoot, deadRoot, freeMap,
+        free.pageCount());
   }
 
   /**
