@@ -43,7 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *     seek per distinct death value).</li>
  * <li>Commits are serialised: one leader at a time takes every queued transaction, makes each a
  *     version on top of the previous one, then syncs once and writes one meta for the batch
- *     (group commit). A transaction whose snapshot is older than the batch's base is checked
+ *     (group commit). Each version writes its user trees and directory; the internal trees and
+ *     the free map, which only the batch's meta names, are written once, after its last version
+ *     ({@link Internal}). A transaction whose snapshot is older than the batch's base is checked
  *     against the write sets of the commits after its snapshot (first committer wins) and, if
  *     clean, its changes are replayed onto the newest version.</li>
  * <li>An I/O error during a batch fails the batch and leaves the store refusing writes until it is
