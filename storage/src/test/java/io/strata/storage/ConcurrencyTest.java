@@ -194,6 +194,12 @@ class ConcurrencyTest {
       try (ReadTxn r = store.read()) {
         assertEquals(8, r.tree("t").orElseThrow().size());
       }
+      // each version writes its tree's leaf and the directory; the history and dead-list trees
+      // and the free map are written once, by the batch's last version
+      for (long v = v0 + 1; v < v0 + 8; v++) {
+        assertEquals(2, store.version(v).orElseThrow().pagesWritten(), "pages of version " + v);
+      }
+      assertTrue(store.version(v0 + 8).orElseThrow().pagesWritten() > 2);
       Verifier.check(store);
     }
   }
