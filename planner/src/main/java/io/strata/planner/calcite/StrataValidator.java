@@ -33,7 +33,7 @@ final class StrataValidator extends SqlValidatorImpl {
   protected void validateHavingClause(SqlSelect select) {
     SqlNode having = select.getHaving();
     if (having != null) {
-      SqlNode qualified = having.accept(new AggregateArguments(getWhereScope(select)));
+      SqlNode qualified = having.accept(new AggregateArguments(getWhereScope(select), false));
       if (qualified != having) {
         select.setHaving(qualified);
       }
@@ -41,12 +41,17 @@ final class StrataValidator extends SqlValidatorImpl {
     super.validateHavingClause(select);
   }
 
-  /** Finds the aggregate calls of an expression (not inside sub-queries). */
+  /**
+   * Qualifies each simple name inside an aggregate call that is a column of the FROM clause;
+   * sub-queries are left alone.
+   */
   private static final class AggregateArguments extends SqlShuttle {
     private final SqlValidatorScope fromScope;
+    private final boolean insideAggregate;
 
-    AggregateArguments(SqlValidatorScope fromScope) {
+    AggregateArguments(SqlValidatorScope fromScope, boolean insideAggregate) {
       this.fromScope = fromScope;
+      this.insideAggregate = insideAggregate;
     }
 
     @Override
@@ -54,29 +59,15 @@ final class StrataValidator extends SqlValidatorImpl {
       if (call instanceof SqlSelect) {
         return call;
       }
-      if (call.getOperator().isAggregator()) {
-        return call.accept(new InputColumns(fromScope));
+      if (!insideAggregate && call.getOperator().isAggregator()) {
+        return call.accept(new AggregateArguments(fromScope, true));
       }
       return super.visit(call);
-    }
-  }
-
-  /** Qualifies each simple name that is a column of the FROM clause (not inside sub-queries). */
-  private static final class InputColumns extends SqlShuttle {
-    private final SqlValidatorScope fromScope;
-
-    InputColumns(SqlValidatorScope fromScope) {
-      this.fromScope = fromScope;
-    }
-
-    @Override
-    public @Nullable SqlNode visit(SqlCall call) {
-      return call instanceof SqlSelect ? call : super.visit(call);
     }
 
     @Override
     public @Nullable SqlNode visit(SqlIdentifier id) {
-      if (!id.isSimple() || id.isStar()) {
+      if (!insideAggregate || !id.isSimple() || id.isStar()) {
         return id;
       }
       try {
