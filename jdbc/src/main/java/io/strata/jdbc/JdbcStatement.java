@@ -109,20 +109,9 @@ class JdbcStatement implements Statement, SelfWrapper {
    */
   final boolean run(String sql, Prepared prepared, List<?> params, Expect expect, boolean wantKeys,
       List<String> keyNames, boolean appendKeys) throws SQLException {
-    checkOpen();
-    closeCurrent();
-    updateCount = -1;
-    if (!appendKeys) {
-      keyRows = null;
-      keyColumns = null;
-    }
-    timedOut = false;
-    cancelPending = false;
-    conn.lock();
+    startRun(!appendKeys);
     boolean keepTimer = false;
     try {
-      running = true;
-      arm();
       Prepared p = prepared != null ? prepared : conn.session.prepare(sql);
       if (expect == Expect.ROWS && !p.returnsRows()) {
         throw SqlStates.exception(SqlStates.WRONG_STATEMENT_KIND,
@@ -150,13 +139,43 @@ class JdbcStatement implements Statement, SelfWrapper {
     } catch (RuntimeException | StackOverflowError e) {
       throw SqlStates.map(e, timedOut);
     } finally {
-      running = false;
-      cancelPending = false;
-      if (!keepTimer) {
-        disarm();
-      }
-      conn.unlock();
+      endRun(keepTimer);
     }
+  }
+
+  /**
+   * Starts an execution: closes the current result, forgets the last count (and keys when
+   * {@code forgetKeys}), takes the connection's lock and arms the query timeout. Pair with
+   * {@link #endRun} in a finally block.
+   */
+  private void startRun(boolean forgetKeys) throws SQLException {
+    checkOpen();
+    closeCurrent();
+    updateCount = -1;
+    if (forgetKeys) {
+      keyRows = null;
+      keyColumns = null;
+    }
+    timedOut = false;
+    cancelPending = false;
+    conn.lock();
+    running = true;
+    try {
+      arm();
+    } catch (RuntimeException e) {
+      endRun(false);
+      throw SqlStates.map(e, false);
+    }
+  }
+
+  /** Ends an execution; {@code keepTimer} when a result set still runs under the timeout. */
+  private void endRun(boolean keepTimer) {
+    running = false;
+    cancelPending = false;
+    if (!keepTimer) {
+      disarm();
+    }
+    conn.unlock();
   }
 
   /**
@@ -166,17 +185,8 @@ class JdbcStatement implements Statement, SelfWrapper {
    */
   final long[] runBatch(Prepared prepared, List<? extends List<?>> paramSets, boolean wantKeys,
       List<String> keyNames) throws SQLException {
-    checkOpen();
-    closeCurrent();
-    updateCount = -1;
-    keyRows = null;
-    keyColumns = null;
-    timedOut = false;
-    cancelPending = false;
-    conn.lock();
+    startRun(true);
     try {
-      running = true;
-      arm();
       if (prepared.returnsRows()) {
         throw batchFailure(SqlStates.exception(SqlStates.WRONG_STATEMENT_KIND,
             "executeBatch needs a statement that returns no rows"), new long[0]);
@@ -199,10 +209,7 @@ class JdbcStatement implements Statement, SelfWrapper {
     } catch (RuntimeException | StackOverflowError e) {
       throw SqlStates.map(e, timedOut);
     } finally {
-      running = false;
-      cancelPending = false;
-      disarm();
-      conn.unlock();
+      endRun(false);
     }
   }
 
