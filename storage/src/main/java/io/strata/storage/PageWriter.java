@@ -18,6 +18,8 @@ final class PageWriter {
   private long start = -1;
   private int pages;
   private long fileEnd = -1;
+  /** Zeros for extending the file, kept: a step is often a megabyte, and comes often. */
+  private byte[] zeros = new byte[0];
   /** Every page written since the last {@link #takeWritten}: what a meta may list. */
   private final LongList written = new LongList();
 
@@ -64,9 +66,12 @@ final class PageWriter {
       return;
     }
     long target = Math.max(end, fileEnd + step(fileEnd));
-    byte[] zeros = new byte[(int) Math.min(1 << 20, target - fileEnd)];
-    for (long p = fileEnd; p < target; p += zeros.length) {
-      io.write(p, p + zeros.length <= target ? zeros : new byte[(int) (target - p)]);
+    int chunk = (int) Math.min(1 << 20, target - fileEnd);
+    if (zeros.length < chunk) {
+      zeros = new byte[chunk];
+    }
+    for (long p = fileEnd; p < target; p += chunk) {
+      io.write(p, zeros, 0, (int) Math.min(chunk, target - p));
     }
     fileEnd = target;
   }
