@@ -439,7 +439,8 @@ final class Committer {
       long root = flush(t.root, d, t.newLeaves, written, user.largeValues);
       BTree.put(user, dir, k, Directory.value(root, t.count));
     }
-    long dirRoot = flush(dir.root, d, null, written, true);
+    // directory values are a root and a count, never spilled
+    long dirRoot = flush(dir.root, d, null, written, false);
 
     // 2. dead list: every replaced user/directory page
     Mutator sys = internal.begin();
@@ -488,8 +489,9 @@ final class Committer {
     PageFormat.putLong(last.rec, 16,
         last.userPages + countDirty(internal.hist.root) + countDirty(internal.dead.root));
     free.endRuns();
-    long histRoot = flush(internal.hist.root, d, null, written, true);
-    long deadRoot = flush(internal.dead.root, d, null, written, true);
+    // internal trees hold no large values (History.MAX_NOTE)
+    long histRoot = flush(internal.hist.root, d, null, written, false);
+    long deadRoot = flush(internal.dead.root, d, null, written, false);
     LongList sret = internal.retired;
     for (int i = 0; i < sret.size(); i += 2) {
       free.free(sret.get(i), d);
@@ -632,7 +634,8 @@ final class Committer {
   /**
    * Writes every dirty node under x (children first) and returns x's page. Values too large for
    * a leaf go to overflow pages first; spill = false promises there are none (a user tree of a
-   * transaction that put no large value), which saves touching every value twice.
+   * transaction that put no large value, the directory and the internal trees), which saves
+   * touching every value twice.
    */
   private long flush(Node x, long d, List<Node> leaves, long[] written, boolean spill) {
     if (x == null) {

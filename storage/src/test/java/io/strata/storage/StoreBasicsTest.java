@@ -199,6 +199,33 @@ class StoreBasicsTest {
     }
   }
 
+  /**
+   * A note is cut to the longest length whose history record still sits inline in a leaf (the
+   * verifier allows no overflow values in internal trees), and survives reopening.
+   */
+  @Test
+  void longNotesAreCutToFitTheHistoryAndSurviveReopening() {
+    Path file = dir.resolve("notes.db");
+    String longest = "n".repeat(History.MAX_NOTE);
+    long spilled;
+    try (Store store = Store.open(file, StoreOptions.defaults())) {
+      store.update(t -> t.createTree("t").put(b("a"), b("0")));
+      try (WriteTxn w = store.begin()) {
+        w.tree("t").orElseThrow().put(b("b"), b("1"));
+        w.describe(longest + " and what is cut off");
+        spilled = w.commit();
+      }
+      store.update(t -> t.tree("t").orElseThrow().put(b("c"), b("2")));
+      assertEquals(longest, store.version(spilled).orElseThrow().note());
+      Verifier.check(store);
+    }
+    try (Store store = Store.open(file, StoreOptions.defaults())) {
+      assertEquals(longest, store.version(spilled).orElseThrow().note());
+      assertEquals("", store.version(spilled + 1).orElseThrow().note());
+      Verifier.check(store);
+    }
+  }
+
   @Test
   void savepoints() {
     try (Store store = Store.inMemory()) {
