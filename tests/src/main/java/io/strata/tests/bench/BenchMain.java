@@ -211,7 +211,7 @@ public final class BenchMain {
     Sizes s = plan.sizes();
     return String.format(Locale.ROOT, "Sizes: N = %,d rows in `t(id PK, grp, val, name)`; "
             + "W1 batches of %,d rows per transaction; W2 %,d autocommit inserts; W3 %,d "
-            + "lookups after a tenth as many untimed; W4 %,d range sums of %,d rows after as "
+            + "lookups after as many untimed; W4 %,d range sums of %,d rows after as "
             + "many untimed; W5 and W6 the mean of 3 runs after one "
             + "warm-up; W6 joins a %,d-row table on t's key, 10%% of it passing the filter; W7 "
             + "%,d updates, %d per transaction; W8 %.1f s; W9 %,d lookups each way, each timed "
