@@ -19,7 +19,8 @@ final class History {
    * Longest note kept, in UTF-8 bytes: a record (24 bytes before the note) then fits inline in a
    * leaf of the smallest page, so the internal trees never hold overflow values.
    */
-  static final int MAX_NOTE = PageFormat.inlineMax(4096, 2048) - 24;
+  static final int MAX_NOTE = PageFormat.inlineMax(StoreOptions.MIN_PAGE_SIZE,
+      StoreOptions.maxKeySize(StoreOptions.MIN_PAGE_SIZE)) - 24;
   static final byte[] EMPTY = new byte[0];
 
   private History() {}

@@ -18,7 +18,7 @@ final class Pager {
   Pager(PageIO io, int pageSize, int cacheNodes) {
     this.io = io;
     this.pageSize = pageSize;
-    this.maxKey = Math.max(2048, pageSize / 2 - 64);
+    this.maxKey = StoreOptions.maxKeySize(pageSize);
     this.inlineMax = PageFormat.inlineMax(pageSize, maxKey);
     this.chunk = PageFormat.overflowChunk(pageSize);
     this.cache = new NodeCache(cacheNodes);

@@ -16,11 +16,13 @@ import java.util.Objects;
 public record StoreOptions(int pageSize, SyncMode sync, Retention retention, boolean strict, boolean readOnly) {
 
   public static final int DEFAULT_PAGE_SIZE = 4096;
+  /** Smallest page size a store accepts. */
+  public static final int MIN_PAGE_SIZE = 4096;
   /** Largest value a tree accepts. */
   public static final int MAX_VALUE_SIZE = 64 << 20;
 
   public StoreOptions {
-    if (pageSize < 4096 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
+    if (pageSize < MIN_PAGE_SIZE || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
       throw new StorageException(ErrorCode.INVALID_ARGUMENT,
           "page size must be a power of two between 4096 and 65536, not " + pageSize);
     }
@@ -34,6 +36,10 @@ public record StoreOptions(int pageSize, SyncMode sync, Retention retention, boo
 
   /** Largest key a tree accepts (at least 2 KiB at any page size). */
   public int maxKeySize() {
+    return maxKeySize(pageSize);
+  }
+
+  static int maxKeySize(int pageSize) {
     return Math.max(2048, pageSize / 2 - 64);
   }
 
