@@ -247,12 +247,7 @@ class RetentionTest {
     Verifier.Report last = null;
     long maxPages = 0;
     try (Store store = Store.open(f, opts)) {
-      store.update(t -> {
-        Tree tree = t.createTree("t");
-        for (int i = 0; i < keys; i++) {
-          tree.put(key(i), value(i, 0));
-        }
-      });
+      loadTree(store, keys);
       for (int batch = 1; batch <= 40; batch++) {
         long b = batch;
         int[] picked = new int[2_000];
@@ -300,12 +295,7 @@ class RetentionTest {
     int keys = 20_000;
     Verifier.Report last = null;
     try (Store store = Store.open(dir.resolve("holes.db"), opts)) {
-      store.update(t -> {
-        Tree tree = t.createTree("t");
-        for (int i = 0; i < keys; i++) {
-          tree.put(key(i), value(i, 0));
-        }
-      });
+      loadTree(store, keys);
       for (int batch = 1; batch <= 60; batch++) {
         long b = batch;
         int[] picked = rnd.ints(1_000, 0, keys).toArray();
@@ -321,6 +311,16 @@ class RetentionTest {
     System.out.println("60 large commits under retention=all: " + last);
     assertEquals(62, last.versions(), "creation, the load and 60 batches are all kept");
     assertTrue(last.freePages() <= 64, "free set grew to " + last.freePages() + " pages");
+  }
+
+  /** Creates tree t holding keys 0..keys-1, each at its batch-0 value, in one commit. */
+  private static void loadTree(Store store, int keys) {
+    store.update(t -> {
+      Tree tree = t.createTree("t");
+      for (int i = 0; i < keys; i++) {
+        tree.put(key(i), value(i, 0));
+      }
+    });
   }
 
   private static byte[] value(int k, long batch) {
