@@ -673,6 +673,7 @@ final class Committer {
     x.birth = d;
     x.epoch = -1;
     x.kids = null;
+    x.freeze();
     pager.cache.put(x);
     written[0]++;
     return id;

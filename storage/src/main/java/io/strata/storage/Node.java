@@ -1,5 +1,8 @@
 package io.strata.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,10 +13,15 @@ import java.util.Arrays;
  *
  * <p>Invariants: leaf keys strictly ascending; a branch with n children has n-1 separators and
  * separator i is &lt;= every key of child i+1 and &gt; every key of child i; {@link #bytes} is the
- * encoded body size ({@link NodeCodec}).
+ * encoded body size ({@link PageFormat}).
+ *
+ * <p>A committed node also keeps the {@link #heads} of its keys, so that a search compares longs
+ * lying side by side instead of following a pointer to every key it visits (each key is its own
+ * array, and a lookup that misses the CPU cache on every visited key is what point reads spent
+ * most of their time on). Dirty nodes have none: they change, and are searched only by their writer.
  */
 final class Node {
-  /** Encoded size of the page header, see {@link NodeCodec}. */
+  /** Encoded size of the page header, see {@link PageFormat}. */
   static final int HEADER = 24;
 
   final boolean leaf;
@@ -37,6 +45,18 @@ final class Node {
   int bytes;
   /** Clock bit for the node cache. */
   boolean hot;
+  /**
+   * Committed nodes: for each key (leaf keys, branch separators), its bytes [headFrom,
+   * headFrom+8) read big-endian and zero-padded, sign-flipped so that signed order is the keys'
+   * unsigned order. Unequal heads order their keys; equal heads need the whole keys compared.
+   * Null on dirty nodes. Set before the node is published to other threads, never changed after.
+   */
+  long[] heads;
+  /** Length of the prefix every key of the node shares (heads start after it). */
+  int headFrom;
+
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private Node(boolean leaf) {
     this.leaf = leaf;
@@ -108,6 +128,59 @@ final class Node {
     return 2 + key.length + 8;
   }
 
+  // ---- heads
+
+  /** Computes {@link #heads} once the node is committed (its keys no longer change). */
+  void freeze() {
+    int keyCount = leaf ? n : n - 1;
+    if (keyCount < 2) {
+      heads = null;
+      return;
+    }
+    byte[] first = keys[0];
+    byte[] last = keys[keyCount - 1];
+    int shared = Arrays.mismatch(first, last);
+    // keys are distinct and ascending, so they differ within the shorter one or it is a prefix
+    int from = shared < 0 ? first.length : shared;
+    long[] h = new long[keyCount];
+    for (int i = 0; i < keyCount; i++) {
+      h[i] = head(keys[i], from);
+    }
+    headFrom = from;
+    heads = h;
+  }
+
+  /** Bytes [from, from+8) of key, big-endian, zero-padded, sign-flipped. */
+  static long head(byte[] key, int from) {
+    long v;
+    if (key.length >= from + 8) {
+      v = (long) LONG_BE.get(key, from);
+    } else {
+      v = 0;
+      for (int i = from; i < from + 8; i++) {
+        v = (v << 8) | (i < key.length ? key[i] & 0xFF : 0);
+      }
+    }
+    return v ^ Long.MIN_VALUE;
+  }
+
+  /**
+   * Where key lies against the prefix every key of this node shares: negative when before all
+   * keys, positive when after all, 0 when it shares the prefix (compare heads then).
+   */
+  private int againstPrefix(byte[] key) {
+    int from = headFrom;
+    if (from == 0) {
+      return 0;
+    }
+    if (key.length < from) {
+      // a proper prefix of the shared prefix, or different within it
+      int c = Arrays.compareUnsigned(key, 0, key.length, keys[0], 0, key.length);
+      return c != 0 ? c : -1;
+    }
+    return Arrays.compareUnsigned(key, 0, from, keys[0], 0, from);
+  }
+
   // ---- search
 
   /**
@@ -115,6 +188,9 @@ final class Node {
    * ascending keys (bulk loads, row ids, the history and dead-list trees) costs one comparison.
    */
   int search(byte[] key) {
+    if (heads != null) {
+      return searchHeads(key);
+    }
     int lo = 0;
     int hi = n - 1;
     byte[][] k = keys;
@@ -141,8 +217,36 @@ final class Node {
     return -(lo + 1);
   }
 
+  /** {@link #search} over the heads of a committed leaf. */
+  private int searchHeads(byte[] key) {
+    int p = againstPrefix(key);
+    if (p != 0) {
+      return p < 0 ? -1 : -(n + 1);
+    }
+    long kh = head(key, headFrom);
+    long[] h = heads;
+    int lo = 0;
+    int hi = n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long m = h[mid];
+      int c = m < kh ? -1 : m > kh ? 1 : Arrays.compareUnsigned(keys[mid], key);
+      if (c < 0) {
+        lo = mid + 1;
+      } else if (c > 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+
   /** Branch: index of the child whose range holds key; the last separator is tried first. */
   int childIndex(byte[] key) {
+    if (heads != null) {
+      return childIndexHeads(key);
+    }
     int lo = 0;
     int hi = n - 2;
     byte[][] k = keys;
@@ -155,6 +259,28 @@ final class Node {
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       if (Arrays.compareUnsigned(k[mid], key) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** {@link #childIndex} over the heads of a committed branch. */
+  private int childIndexHeads(byte[] key) {
+    int p = againstPrefix(key);
+    if (p != 0) {
+      return p < 0 ? 0 : n - 1;
+    }
+    long kh = head(key, headFrom);
+    long[] h = heads;
+    int lo = 0;
+    int hi = n - 2;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long m = h[mid];
+      if (m < kh || (m == kh && Arrays.compareUnsigned(keys[mid], key) <= 0)) {
         lo = mid + 1;
       } else {
         hi = mid - 1;

@@ -234,6 +234,7 @@ final class PageFormat {
         x.bytes = p - HEADER;
         x.id = id;
         x.birth = birth(page);
+        x.freeze();
         return x;
       } else if (type == BRANCH) {
         if (n < 1) {
@@ -256,6 +257,7 @@ final class PageFormat {
         x.bytes = p - HEADER;
         x.id = id;
         x.birth = birth(page);
+        x.freeze();
         return x;
       } else {
         throw corrupt(id, "page type", "expected a tree page, found type " + type);
