@@ -46,14 +46,17 @@ final class Node {
   /** Clock bit for the node cache. */
   boolean hot;
   /**
-   * Committed nodes: for each key (leaf keys, branch separators), its bytes [headFrom,
-   * headFrom+8) read big-endian and zero-padded, sign-flipped so that signed order is the keys'
-   * unsigned order. Unequal heads order their keys; equal heads need the whole keys compared.
-   * Null on dirty nodes. Set before the node is published to other threads, never changed after.
+   * Committed nodes: first the prefix every key of the node shares ({@link #headFrom} bytes),
+   * packed big-endian eight bytes to a long and zero-padded; then, for each key (leaf keys,
+   * branch separators), its head: the seven bytes after the prefix, zero-padded, above a byte
+   * holding how many bytes the key has after the prefix (255 for 255 or more). Null on dirty
+   * nodes. Set before the node is published to other threads, never changed after.
    */
   long[] heads;
-  /** Length of the prefix every key of the node shares (heads start after it). */
+  /** Length of the prefix every key of the node shares. */
   int headFrom;
+  /** Index in {@link #heads} of the first key's head (the prefix's long count). */
+  private int headBase;
 
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -138,30 +141,38 @@ final class Node {
       return;
     }
     byte[] first = keys[0];
-    byte[] last = keys[keyCount - 1];
-    int shared = Arrays.mismatch(first, last);
+    int shared = Arrays.mismatch(first, keys[keyCount - 1]);
     // keys are distinct and ascending, so they differ within the shorter one or it is a prefix
     int from = shared < 0 ? first.length : shared;
-    long[] h = new long[keyCount];
+    int base = (from + 7) >>> 3;
+    long[] h = new long[base + keyCount];
+    for (int w = 0; w < base; w++) {
+      h[w] = word(first, w << 3, Math.min(8, from - (w << 3)));
+    }
     for (int i = 0; i < keyCount; i++) {
-      h[i] = head(keys[i], from);
+      h[base + i] = head(keys[i], from);
     }
     headFrom = from;
+    headBase = base;
     heads = h;
   }
 
-  /** Bytes [from, from+8) of key, big-endian, zero-padded, sign-flipped. */
-  static long head(byte[] key, int from) {
-    long v;
-    if (key.length >= from + 8) {
-      v = (long) LONG_BE.get(key, from);
-    } else {
-      v = 0;
-      for (int i = from; i < from + 8; i++) {
-        v = (v << 8) | (i < key.length ? key[i] & 0xFF : 0);
-      }
+  /** Bytes [off, off+len) of key (len &lt;= 8, missing bytes as zeros), big-endian in a long. */
+  private static long word(byte[] key, int off, int len) {
+    if (len == 8 && off + 8 <= key.length) {
+      return (long) LONG_BE.get(key, off);
     }
-    return v ^ Long.MIN_VALUE;
+    long v = 0;
+    for (int i = off; i < off + 8; i++) {
+      v = (v << 8) | (i < off + len && i < key.length ? key[i] & 0xFF : 0);
+    }
+    return v;
+  }
+
+  /** The head of key after a prefix of from bytes (see {@link #heads}). */
+  static long head(byte[] key, int from) {
+    long bytes = key.length >= from + 8 ? (long) LONG_BE.get(key, from) & ~0xFFL : word(key, from, 7);
+    return bytes | Math.min(key.length - from, 255);
   }
 
   /**
@@ -170,15 +181,34 @@ final class Node {
    */
   private int againstPrefix(byte[] key) {
     int from = headFrom;
-    if (from == 0) {
-      return 0;
+    long[] h = heads;
+    for (int w = 0, off = 0; off < from; w++, off += 8) {
+      long kw = word(key, off, Math.min(8, from - off));
+      if (kw != h[w]) {
+        return Long.compareUnsigned(kw, h[w]);
+      }
     }
-    if (key.length < from) {
-      // a proper prefix of the shared prefix, or different within it
-      int c = Arrays.compareUnsigned(key, 0, key.length, keys[0], 0, key.length);
-      return c != 0 ? c : -1;
+    // equal over the prefix, with a key shorter than it padded by zeros: a proper prefix
+    return key.length < from ? -1 : 0;
+  }
+
+  /**
+   * Sign of (key i - key), given kh = head(key, headFrom) and key sharing the prefix. Seven
+   * equal bytes decide by length when both keys end within them; otherwise the whole keys do.
+   */
+  private int compareAt(int i, long kh, byte[] key) {
+    long m = heads[headBase + i];
+    long a = m >>> 8;
+    long b = kh >>> 8;
+    if (a != b) {
+      return a < b ? -1 : 1;
     }
-    return Arrays.compareUnsigned(key, 0, from, keys[0], 0, from);
+    int la = (int) (m & 0xFF);
+    int lb = (int) (kh & 0xFF);
+    if (la <= 7 && lb <= 7) {
+      return Integer.compare(la, lb);
+    }
+    return Arrays.compareUnsigned(keys[i], key);
   }
 
   // ---- search
@@ -224,13 +254,11 @@ final class Node {
       return p < 0 ? -1 : -(n + 1);
     }
     long kh = head(key, headFrom);
-    long[] h = heads;
     int lo = 0;
     int hi = n - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      long m = h[mid];
-      int c = m < kh ? -1 : m > kh ? 1 : Arrays.compareUnsigned(keys[mid], key);
+      int c = compareAt(mid, kh, key);
       if (c < 0) {
         lo = mid + 1;
       } else if (c > 0) {
@@ -274,13 +302,11 @@ final class Node {
       return p < 0 ? 0 : n - 1;
     }
     long kh = head(key, headFrom);
-    long[] h = heads;
     int lo = 0;
     int hi = n - 2;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      long m = h[mid];
-      if (m < kh || (m == kh && Arrays.compareUnsigned(keys[mid], key) <= 0)) {
+      if (compareAt(mid, kh, key) <= 0) {
         lo = mid + 1;
       } else {
         hi = mid - 1;

@@ -33,11 +33,15 @@ class NodeSearchTest {
     return k;
   }
 
-  private static TreeSet<byte[]> randomKeys(Random r, int count) {
+  /** Keys that all share a random prefix when shared, else mostly. */
+  private static TreeSet<byte[]> randomKeys(Random r, int count, boolean shared) {
     byte[] prefix = randomKey(r, new byte[0]);
     TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
     while (keys.size() < count) {
-      keys.add(randomKey(r, r.nextInt(4) == 0 ? new byte[0] : prefix));
+      byte[] k = randomKey(r, !shared && r.nextInt(4) == 0 ? new byte[0] : prefix);
+      if (k.length > 0) {
+        keys.add(k);
+      }
     }
     return keys;
   }
@@ -70,7 +74,7 @@ class NodeSearchTest {
     System.out.println("NodeSearchTest seed " + seed);
     Random r = new Random(seed);
     for (int round = 0; round < 300; round++) {
-      TreeSet<byte[]> keys = randomKeys(r, 1 + r.nextInt(120));
+      TreeSet<byte[]> keys = randomKeys(r, 1 + r.nextInt(120), round % 2 == 0);
       Node plainLeaf = leafOf(keys);
       Node leaf = leafOf(keys);
       leaf.freeze();
@@ -85,6 +89,11 @@ class NodeSearchTest {
       for (byte[] k : keys) {
         probes.add(Arrays.copyOf(k, Math.max(0, k.length - 1)));
         probes.add(Arrays.copyOf(k, k.length + 1));
+      }
+      for (byte[] k : List.of(keys.first(), keys.last())) {
+        for (int len = 0; len <= k.length; len++) {
+          probes.add(Arrays.copyOf(k, len));
+        }
       }
       for (int i = 0; i < 200; i++) {
         probes.add(randomKey(r, keys.first()));
@@ -103,8 +112,8 @@ class NodeSearchTest {
     long seed = System.nanoTime();
     System.out.println("NodeSearchTest seed " + seed);
     Random r = new Random(seed);
-    TreeSet<byte[]> keys = randomKeys(r, 5000);
-    TreeSet<byte[]> absent = randomKeys(r, 2000);
+    TreeSet<byte[]> keys = randomKeys(r, 5000, false);
+    TreeSet<byte[]> absent = randomKeys(r, 2000, false);
     absent.removeAll(keys);
     Path file = dir.resolve("heads.db");
     try (Store store = Store.open(file)) {
