@@ -171,8 +171,17 @@ final class Node {
 
   /** The head of key after a prefix of from bytes (see {@link #heads}). */
   static long head(byte[] key, int from) {
-    long bytes = key.length >= from + 8 ? (long) LONG_BE.get(key, from) & ~0xFFL : word(key, from, 7);
-    return bytes | Math.min(key.length - from, 255);
+    int rest = key.length - from;
+    long bytes;
+    if (rest >= 8) {
+      bytes = (long) LONG_BE.get(key, from) & ~0xFFL;
+    } else if (key.length >= 8) {
+      // the last eight bytes, shifted so that the rest-many after the prefix lead
+      bytes = rest <= 0 ? 0 : (long) LONG_BE.get(key, key.length - 8) << ((8 - rest) << 3);
+    } else {
+      bytes = word(key, from, 7);
+    }
+    return bytes | Math.min(Math.max(rest, 0), 255);
   }
 
   /**
