@@ -31,6 +31,9 @@ final class Mutator {
     }
     Node c = x.copy(epoch);
     if (x.id != 0) {
+      // the replaced page now serves only older versions: first in line for eviction (a read
+      // through an older version marks it again)
+      x.hot = false;
       retired.add(x.id);
       retired.add(x.birth);
       if (x.leaf && t.oldLeaves != null) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * committed node never changes). A stale id only costs a miss.
  */
 final class NodeCache {
-  private static final int WAYS = 8;
+  static final int WAYS = 8;
   private final AtomicReferenceArray<Node> slots;
   private final AtomicLongArray ids;
   private final int groups;
@@ -31,6 +31,11 @@ final class NodeCache {
   private int base(long id) {
     long h = id * 0x9E3779B97F4A7C15L;
     return (int) ((h >>> 32) & (groups - 1)) * WAYS;
+  }
+
+  /** The group a page id maps to (tests place pages in one group with it). */
+  int groupOf(long id) {
+    return base(id) / WAYS;
   }
 
   Node get(long id) {
