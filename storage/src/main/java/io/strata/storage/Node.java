@@ -18,7 +18,8 @@ import java.util.Arrays;
  * <p>A committed node also keeps the {@link #heads} of its keys, so that a search compares longs
  * lying side by side instead of following a pointer to every key it visits (each key is its own
  * array, and a lookup that misses the CPU cache on every visited key is what point reads spent
- * most of their time on). Dirty nodes have none: they change, and are searched only by their writer.
+ * most of their time on). A dirty copy keeps the heads of the node it was copied from until it
+ * changes its keys (replacing a value or a child keeps them).
  */
 final class Node {
   /** Encoded size of the page header, see {@link PageFormat}. */
@@ -49,8 +50,10 @@ final class Node {
    * Committed nodes: first the prefix every key of the node shares ({@link #headFrom} bytes),
    * packed big-endian eight bytes to a long and zero-padded; then, for each key (leaf keys,
    * branch separators), its head: the seven bytes after the prefix, zero-padded, above a byte
-   * holding how many bytes the key has after the prefix (255 for 255 or more). Null on dirty
-   * nodes. Set before the node is published to other threads, never changed after.
+   * holding how many bytes the key has after the prefix (255 for 255 or more). Computed before
+   * a committed node is published to other threads; a dirty copy shares the array until it
+   * changes its keys, when it drops it (every edit of keys calls {@link #dropHeads} or sets it
+   * null). The array itself never changes.
    */
   long[] heads;
   /** Length of the prefix every key of the node shares. */
@@ -92,6 +95,10 @@ final class Node {
     c.n = n;
     c.bytes = bytes;
     c.epoch = newEpoch;
+    // the copy has the same keys until it changes them (then it drops the heads)
+    c.heads = heads;
+    c.headFrom = headFrom;
+    c.headBase = headBase;
     int cap = n + 4;
     c.keys = Arrays.copyOf(keys, cap);
     if (leaf) {
@@ -135,6 +142,9 @@ final class Node {
 
   /** Computes {@link #heads} once the node is committed (its keys no longer change). */
   void freeze() {
+    if (heads != null) {
+      return; // kept from the node this one was copied from, whose keys it still has
+    }
     int keyCount = leaf ? n : n - 1;
     if (keyCount < 2) {
       heads = null;
@@ -155,6 +165,11 @@ final class Node {
     headFrom = from;
     headBase = base;
     heads = h;
+  }
+
+  /** Forgets the heads: the caller changes the node's keys. */
+  void dropHeads() {
+    heads = null;
   }
 
   /** Bytes [off, off+len) of key (len &lt;= 8, missing bytes as zeros), big-endian in a long. */
@@ -228,8 +243,14 @@ final class Node {
    */
   int search(byte[] key) {
     if (heads != null) {
-      return searchHeads(key);
+      int i = searchHeads(key);
+      assert i == searchKeys(key) : "stale heads";
+      return i;
     }
+    return searchKeys(key);
+  }
+
+  private int searchKeys(byte[] key) {
     int lo = 0;
     int hi = n - 1;
     byte[][] k = keys;
@@ -282,8 +303,14 @@ final class Node {
   /** Branch: index of the child whose range holds key; the last separator is tried first. */
   int childIndex(byte[] key) {
     if (heads != null) {
-      return childIndexHeads(key);
+      int i = childIndexHeads(key);
+      assert i == childIndexKeys(key) : "stale heads";
+      return i;
     }
+    return childIndexKeys(key);
+  }
+
+  private int childIndexKeys(byte[] key) {
     int lo = 0;
     int hi = n - 2;
     byte[][] k = keys;
@@ -328,6 +355,7 @@ final class Node {
 
   void leafInsert(int pos, byte[] key, Object val, int inlineMax) {
     assert leaf && isDirty();
+    heads = null;
     if (n == keys.length) {
       int cap = n * 2;
       keys = Arrays.copyOf(keys, cap);
@@ -349,6 +377,7 @@ final class Node {
 
   void leafRemove(int pos, int inlineMax) {
     assert leaf && isDirty();
+    heads = null;
     bytes -= leafEntrySize(keys[pos], vals[pos], inlineMax);
     System.arraycopy(keys, pos + 1, keys, pos, n - pos - 1);
     System.arraycopy(vals, pos + 1, vals, pos, n - pos - 1);
@@ -372,6 +401,7 @@ final class Node {
 
   private void branchInsertRaw(int i, byte[] sep, Node c, long cid) {
     assert !leaf && isDirty() && i >= 1;
+    heads = null;
     if (n == childIds.length) {
       int cap = n * 2;
       keys = Arrays.copyOf(keys, cap);
@@ -396,6 +426,7 @@ final class Node {
   /** Removes child i and the separator next to it. */
   void branchRemove(int i) {
     assert !leaf && isDirty() && n >= 1;
+    heads = null;
     int sepIdx = i == 0 ? 0 : i - 1;
     if (n > 1) {
       bytes -= branchEntrySize(keys[sepIdx]);
