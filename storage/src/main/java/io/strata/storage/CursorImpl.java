@@ -26,6 +26,8 @@ final class CursorImpl implements Cursor {
   private boolean valid;
   private Node leaf;
   private int pos;
+  /** Every key of {@link #leaf} is below {@link #to}: steps within it need not compare keys. */
+  private boolean leafBelowTo;
   /** Children windowFrom.. of windowParent as found in memory ({@link #nextChild}). */
   private static final int WINDOW = 8;
   private final Node[] window = new Node[WINDOW];
@@ -204,6 +206,8 @@ final class CursorImpl implements Cursor {
         found = false;
       } else {
         curKey = k;
+        // settle runs after every change of leaf or of the tree, so this is never stale
+        leafBelowTo = to == null || Arrays.compareUnsigned(l.keys[l.n - 1], to) < 0;
         leaf = l;
         pos = i;
       }
@@ -283,7 +287,7 @@ final class CursorImpl implements Cursor {
       int i = pos + 1;
       if (i < l.n) {
         byte[] k = l.keys[i];
-        if (to == null || Arrays.compareUnsigned(k, to) < 0) {
+        if (leafBelowTo || Arrays.compareUnsigned(k, to) < 0) {
           pos = i;
           idx[depth - 1] = i;
           curKey = k;

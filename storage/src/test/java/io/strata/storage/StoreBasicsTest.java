@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,45 @@ class StoreBasicsTest {
           }
         }
       }
+      Verifier.check(store);
+    }
+  }
+
+  /**
+   * A cursor with an end key skips comparing keys inside a leaf whose last key is below the end;
+   * when its own transaction changes that leaf, it must judge the leaf again.
+   */
+  @Test
+  void aBoundedCursorStopsAtItsEndWhileItsTreeChanges() {
+    try (Store store = Store.inMemory()) {
+      store.update(t -> {
+        Tree tr = t.createTree("t");
+        for (int i = 0; i < 100; i += 10) {
+          tr.put(key(i), b("v" + i));
+        }
+      });
+      store.update(t -> {
+        Tree tr = t.tree("t").orElseThrow();
+        // the leaf is this transaction's own (dirty) node, changed in place below
+        tr.put(key(5), b("first"));
+        List<String> seen = new ArrayList<>();
+        try (Cursor c = tr.cursor(key(0), key(100))) {
+          for (boolean on = c.first(); on; on = c.next()) {
+            seen.add(s(c.key()));
+            if (Arrays.equals(c.key(), key(20))) {
+              // the leaf's keys were all below the end; now some are past it, one is ahead
+              tr.put(key(100), b("end"));
+              tr.put(key(101), b("past"));
+              tr.put(key(55), b("inside"));
+            }
+          }
+        }
+        List<String> want = new ArrayList<>();
+        for (int i : new int[] {0, 5, 10, 20, 30, 40, 50, 55, 60, 70, 80, 90}) {
+          want.add(s(key(i)));
+        }
+        assertEquals(want, seen);
+      });
       Verifier.check(store);
     }
   }
