@@ -174,8 +174,9 @@ final class Node {
 
   /** Bytes [off, off+len) of key (len &lt;= 8, missing bytes as zeros), big-endian in a long. */
   private static long word(byte[] key, int off, int len) {
-    if (len == 8 && off + 8 <= key.length) {
-      return (long) LONG_BE.get(key, off);
+    if (off + 8 <= key.length) {
+      // len is 1..8: keep the first len bytes
+      return (long) LONG_BE.get(key, off) & (-1L << ((8 - len) << 3));
     }
     long v = 0;
     for (int i = off; i < off + 8; i++) {
