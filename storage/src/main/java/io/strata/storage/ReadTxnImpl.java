@@ -16,7 +16,7 @@ final class ReadTxnImpl extends TxnBase {
   TreeState state(String name) {
     TreeState s = trees.get(name);
     if (s == null) {
-      s = baseTree(name, false);
+      s = store.readState(this, name);
       if (s != null) {
         trees.put(name, s);
       }

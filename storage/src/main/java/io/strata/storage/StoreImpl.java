@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -35,6 +36,8 @@ final class StoreImpl implements Store {
   final ReentrantReadWriteLock historyLock = new ReentrantReadWriteLock();
   private final InternalTxn internal;
   volatile Meta latest;
+  /** See {@link #readState}. */
+  private volatile DirectoryMemo directoryMemo;
   volatile StorageException broken;
   private volatile boolean open = true;
   private int refs = 1;
@@ -319,6 +322,36 @@ final class StoreImpl implements Store {
   }
 
   /** Called by the committer once the batch ending with m is durable. */
+  /** The tree states found in one directory, by tree name. */
+  private record DirectoryMemo(Node dirRoot, ConcurrentHashMap<String, TreeState> trees) {}
+
+  /**
+   * The committed state of a tree for a read transaction. The states found in the directory read
+   * last are shared by every read transaction that reads the same directory node (one version,
+   * or versions that did not change the directory): a committed node never changes and a read
+   * transaction never changes a tree state, so they stay true. A statement then finds its tables
+   * without searching the directory.
+   */
+  TreeState readState(TxnBase txn, String name) {
+    Node dir = txn.dirRoot;
+    if (dir == null) {
+      return null;
+    }
+    DirectoryMemo memo = directoryMemo;
+    if (memo == null || memo.dirRoot() != dir) {
+      memo = new DirectoryMemo(dir, new ConcurrentHashMap<>());
+      directoryMemo = memo;
+    }
+    TreeState s = memo.trees().get(name);
+    if (s == null) {
+      s = txn.baseTree(name, false);
+      if (s != null) {
+        memo.trees().put(name, s);
+      }
+    }
+    return s;
+  }
+
   void publish(Meta m, long firstOfBatch) {
     synchronized (pins) {
       long old = latest.version();

@@ -178,6 +178,34 @@ class StoreBasicsTest {
     }
   }
 
+  /** Read transactions share the tree states of a directory; each must still see its own version. */
+  @Test
+  void interleavedReadersOfManyVersionsSeeTheirOwnTrees() {
+    try (Store store = Store.inMemory()) {
+      long v1 = store.update(t -> t.createTree("a").put(b("x"), b("1")));
+      long v2 = store.update(t -> {
+        t.tree("a").orElseThrow().put(b("x"), b("2"));
+        t.createTree("b").put(b("y"), b("3"));
+      });
+      long v3 = store.update(t -> t.dropTree("a"));
+      // a commit that leaves the directory as it was (a named snapshot) shares its directory
+      store.pin("before-drop", v2);
+      long v4 = store.latestVersion();
+      for (int round = 0; round < 3; round++) {
+        for (long v : new long[] {v1, v2, v3, v4, v2, v1}) {
+          try (ReadTxn r = store.read(v)) {
+            String x = r.tree("a").map(tr -> s(tr.get(b("x")))).orElse(null);
+            String y = r.tree("b").map(tr -> s(tr.get(b("y")))).orElse(null);
+            String want = v == v1 ? "1/null" : v == v2 ? "2/3" : "null/3";
+            assertEquals(want, x + "/" + y, "version " + v);
+            assertSame(r.tree("b").orElse(null), r.tree("b").orElse(null));
+          }
+        }
+      }
+      Verifier.check(store);
+    }
+  }
+
   @Test
   void largeValuesAndKeyLimits() {
     try (Store store = Store.inMemory()) {
