@@ -186,7 +186,7 @@ final class Node {
   }
 
   /** The head of key after a prefix of from bytes (see {@link #heads}). */
-  static long head(byte[] key, int from) {
+  private static long head(byte[] key, int from) {
     int rest = key.length - from;
     long bytes;
     if (rest >= 8) {
@@ -278,7 +278,7 @@ final class Node {
     return -(lo + 1);
   }
 
-  /** {@link #search} over the heads of a committed leaf. */
+  /** {@link #search} over the heads (of a committed leaf, or of a copy that kept them). */
   private int searchHeads(byte[] key) {
     int p = againstPrefix(key);
     if (p != 0) {
@@ -332,7 +332,7 @@ final class Node {
     return lo;
   }
 
-  /** {@link #childIndex} over the heads of a committed branch. */
+  /** {@link #childIndex} over the heads (of a committed branch, or of a copy that kept them). */
   private int childIndexHeads(byte[] key) {
     int p = againstPrefix(key);
     if (p != 0) {

@@ -321,7 +321,6 @@ final class StoreImpl implements Store {
     }
   }
 
-  /** Called by the committer once the batch ending with m is durable. */
   /** The tree states found in one directory, by tree name. */
   private record DirectoryMemo(Node dirRoot, ConcurrentHashMap<String, TreeState> trees) {}
 
@@ -352,6 +351,7 @@ final class StoreImpl implements Store {
     return s;
   }
 
+  /** Called by the committer once the batch ending with m is durable. */
   void publish(Meta m, long firstOfBatch) {
     synchronized (pins) {
       long old = latest.version();
