@@ -347,7 +347,7 @@ final class Committer {
       store.historyLock.writeLock().unlock();
     }
     for (int i = 0; i < reusable.size(); i++) {
-      pager.cache.remove(reusable.get(i));
+      pager.forget(reusable.get(i));
     }
     // give back space at the end once it exceeds two growth steps beyond the used pages
     long used = m.pageCount() * pager.pageSize;
@@ -667,14 +667,13 @@ final class Committer {
       }
     }
     long id = free.allocate();
-    PageFormat.encode(x, scratch, id, d, pager.inlineMax);
-    pager.writer.write(id, scratch);
+    pager.writeNode(x, id, d, scratch);
     x.id = id;
     x.birth = d;
     x.epoch = -1;
     x.kids = null;
     x.freeze();
-    pager.cache.put(x);
+    pager.committed(x);
     written[0]++;
     return id;
   }

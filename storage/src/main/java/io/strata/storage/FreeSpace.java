@@ -230,7 +230,7 @@ final class FreeSpace {
         off += 12;
       }
       PageFormat.seal(buf, PageFormat.FREEMAP, cnt, pages.get(i), birth);
-      pager.writer.write(pages.get(i), buf);
+      pager.write(pages.get(i), buf);
     }
     mapPages = pages.toArray();
     return mapPages.length == 0 ? 0 : mapPages[0];

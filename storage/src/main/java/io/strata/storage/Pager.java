@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Reads and writes pages through {@link PageIO}: decoded nodes through the {@link NodeCache},
- * overflow chains for large values, and raw pages for the verifier.
+ * overflow chains for large values, and raw pages for the verifier. An in-memory store keeps its
+ * pages as objects instead ({@link ResidentPages}); only its meta pages go through the
+ * {@link PageIO}.
  */
 final class Pager {
   final PageIO io;
@@ -14,9 +16,12 @@ final class Pager {
   final int chunk;
   final NodeCache cache;
   final PageWriter writer;
+  /** The pages of an in-memory store; null when the pages live in the {@link PageIO}. */
+  final ResidentPages resident;
 
-  Pager(PageIO io, int pageSize, int cacheNodes) {
+  Pager(PageIO io, int pageSize, int cacheNodes, boolean residentPages) {
     this.io = io;
+    this.resident = residentPages ? new ResidentPages() : null;
     this.pageSize = pageSize;
     this.maxKey = StoreOptions.maxKeySize(pageSize);
     this.inlineMax = PageFormat.inlineMax(pageSize, maxKey);
@@ -29,13 +34,75 @@ final class Pager {
     return pageSize - PageFormat.HEADER;
   }
 
+  /**
+   * The page's bytes as stored; for a resident node, its encoding (so the verifier checks that
+   * every node the store holds encodes and decodes to itself).
+   */
   byte[] readRaw(long id) {
     byte[] b = new byte[pageSize];
-    io.read(id * pageSize, b);
+    readInto(id, b);
     return b;
   }
 
+  private void readInto(long id, byte[] b) {
+    if (resident == null) {
+      io.read(id * pageSize, b);
+      return;
+    }
+    Object o = resident.get(id);
+    if (o instanceof byte[] image) {
+      System.arraycopy(image, 0, b, 0, pageSize);
+    } else if (o instanceof Node x) {
+      PageFormat.encode(x, b, id, x.birth, inlineMax);
+    } else {
+      Arrays.fill(b, (byte) 0); // never written, as a file reads
+    }
+  }
+
+  /** Writes a page image (overflow, free map); the caller may reuse the array afterwards. */
+  void write(long id, byte[] page) {
+    if (resident == null) {
+      writer.write(id, page);
+    } else {
+      resident.put(id, page.clone());
+    }
+  }
+
+  /**
+   * Stores node x, about to be committed as page id of version birth: encoded through the writer,
+   * or as itself in an in-memory store. scratch is a page-sized buffer.
+   */
+  void writeNode(Node x, long id, long birth, byte[] scratch) {
+    if (resident == null) {
+      PageFormat.encode(x, scratch, id, birth, inlineMax);
+      writer.write(id, scratch);
+    }
+  }
+
+  /** Node x was committed (id, birth and heads set): readers may now find it by its id. */
+  void committed(Node x) {
+    if (resident == null) {
+      cache.put(x);
+    } else {
+      resident.put(x.id, x);
+    }
+  }
+
+  /** Page id is reusable: no pinned version reaches what it held. */
+  void forget(long id) {
+    cache.remove(id);
+    if (resident != null) {
+      resident.remove(id);
+    }
+  }
+
   Node node(long id) {
+    if (resident != null) {
+      if (resident.get(id) instanceof Node x) {
+        return x;
+      }
+      throw PageFormat.corrupt(id, "page type", "expected a tree page");
+    }
     Node x = cache.get(id);
     if (x != null) {
       return x;
@@ -60,13 +127,16 @@ final class Pager {
     return node(b.childIds[i]);
   }
 
-  /** Child i of a branch if it is dirty or in the node cache, else null (never reads a page). */
+  /**
+   * Child i of a branch if it is dirty, resident or in the node cache, else null (never reads a
+   * page).
+   */
   Node cachedChild(Node b, int i) {
     Node[] k = b.kids;
     if (k != null && k[i] != null) {
       return k[i];
     }
-    return cache.get(b.childIds[i]);
+    return resident != null ? node(b.childIds[i]) : cache.get(b.childIds[i]);
   }
 
   /** The value bytes of a leaf value (reads the overflow chain of a large value). */
@@ -83,7 +153,7 @@ final class Pager {
       if (page < 2) {
         throw PageFormat.corrupt(page, "overflow chain", "chain ends after " + off + " of " + out.length + " bytes");
       }
-      io.read(page * pageSize, buf);
+      readInto(page, buf);
       PageFormat.check(buf, page);
       if (PageFormat.type(buf) != PageFormat.OVERFLOW) {
         throw PageFormat.corrupt(page, "page type", "expected an overflow page, found type " + PageFormat.type(buf));
@@ -102,7 +172,7 @@ final class Pager {
     int pages = (o.length() + chunk - 1) / chunk;
     byte[] buf = new byte[pageSize];
     for (int i = 0; i < pages; i++) {
-      io.read(page * pageSize, buf);
+      readInto(page, buf);
       PageFormat.check(buf, page);
       out.add(page);
       out.add(PageFormat.birth(buf));
@@ -125,7 +195,7 @@ final class Pager {
       System.arraycopy(value, off, buf, PageFormat.HEADER + 8, n);
       off += n;
       PageFormat.seal(buf, PageFormat.OVERFLOW, 0, pages[i], birth);
-      writer.write(pages[i], buf);
+      write(pages[i], buf);
     }
   }
 }

@@ -72,7 +72,7 @@ final class StoreImpl implements Store {
       }
       FilePageIO fio = new FilePageIO(canon, options.readOnly());
       try {
-        s = new StoreImpl(fio, options, canon);
+        s = new StoreImpl(fio, options, canon, false);
       } catch (RuntimeException | Error e) {
         fio.close();
         throw e;
@@ -98,13 +98,14 @@ final class StoreImpl implements Store {
     }
   }
 
+  /** A store in memory, holding its pages as objects ({@link ResidentPages}). */
   static Store inMemory(StoreOptions options) {
-    return new StoreImpl(new MemoryPageIO(), options.withReadOnly(false), null);
+    return new StoreImpl(new MemoryPageIO(), options.withReadOnly(false), null, true);
   }
 
   /** Opens a store over any page I/O (tests inject faults this way). Not shared. */
   static StoreImpl open(PageIO io, StoreOptions options) {
-    return new StoreImpl(io, options, null);
+    return new StoreImpl(io, options, null, false);
   }
 
   private static int cacheNodes(int pageSize) {
@@ -116,7 +117,8 @@ final class StoreImpl implements Store {
     return (int) Math.min(1 << 20, Math.max(1024, budget / (pageSize * 2L)));
   }
 
-  private StoreImpl(PageIO io, StoreOptions options, Path path) {
+  /** residentPages: a new store keeping its pages as objects, its io holding only the metas. */
+  private StoreImpl(PageIO io, StoreOptions options, Path path, boolean residentPages) {
     this.io = io;
     this.path = path;
     long size = io.size();
@@ -130,7 +132,9 @@ final class StoreImpl implements Store {
         throw new StorageException(ErrorCode.READ_ONLY, "cannot create a store read-only");
       }
       this.options = options;
-      this.pager = new Pager(io, options.pageSize(), cacheNodes(options.pageSize()));
+      // resident pages need no cache: the nodes are the pages
+      this.pager = new Pager(io, options.pageSize(), residentPages ? 64 : cacheNodes(options.pageSize()),
+          residentPages);
       this.internal = new InternalTxn(this);
       this.committer = new Committer(this, pager);
       this.latest = new Meta(-1, options.pageSize(), 0, 0, 0, 0, 0, 2);
@@ -151,7 +155,8 @@ final class StoreImpl implements Store {
         throw PageFormat.corrupt(slot, "meta page", "version " + m.version() + " needs " + m.pageCount()
             + " pages but the file has " + size / m.pageSize());
       }
-      this.pager = new Pager(io, m.pageSize(), cacheNodes(m.pageSize()));
+      assert !residentPages : "resident pages live only as long as their store";
+      this.pager = new Pager(io, m.pageSize(), cacheNodes(m.pageSize()), false);
       this.internal = new InternalTxn(this);
       this.committer = new Committer(this, pager);
       FreeSpace free = FreeSpace.load(pager, m.freeMap(), m.pageCount());

@@ -11,7 +11,8 @@ import java.util.Map;
  * Integrity check of a whole store: every retained version's directory and trees (CRC32C, page
  * ids, types, key order, separator bounds, entry counts, birth order, overflow chains), the
  * internal trees (history consistency, dead-list entries), and the free space (no page both free
- * and reachable, no page that is neither: no leak). Reads pages from the file, not the cache.
+ * and reachable, no page that is neither: no leak). Reads pages from the file, not the cache (an
+ * in-memory store's resident nodes are encoded and decoded again, {@link Pager#readRaw}).
  * Throws {@link StorageException} with {@link ErrorCode#CORRUPT} naming the page and the check.
  */
 public final class Verifier {
