@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *     its own meta this is the same as alternating by version parity.)</li>
  * <li>Versions are strictly increasing; commit times are strictly increasing (the clock is never
  *     allowed to step back). Every version has a history entry (version → time, directory root,
- *     pages written, note) and a time-index entry.</li>
+ *     pages written, note), which AS OF TIMESTAMP bisects by time.</li>
  * <li>When commit d replaces a user or directory page born at b, the dead list gets (d, b, page):
  *     the page is needed exactly by versions in [b, d). Pages of internal structures (history,
  *     dead list, free map) replaced by d are needed only by the previous durable meta and become
@@ -454,7 +454,6 @@ final class Committer {
     TreeState hist = internal.hist;
     byte[] rec = History.record(time, dirRoot, written[0], note);
     BTree.put(sys, hist, History.versionKey(d), rec);
-    BTree.put(sys, hist, History.timeKey(time, d), History.EMPTY);
     if (r.change != null && r.change.pinName() != null) {
       if (r.change.unpin()) {
         BTree.delete(sys, hist, History.pinKey(r.change.pinName()));
@@ -566,7 +565,7 @@ final class Committer {
   private void drop(long s, TreeState hist, TreeState dead, Mutator sys, long d) {
     Entry e = neighbours(hist, s);
     BTree.delete(sys, hist, History.versionKey(s));
-    BTree.delete(sys, hist, History.timeKey(e.time, s));
+    BTree.delete(sys, hist, History.timeKey(e.time, s)); // only files of format 2 or older have one
     long p = e.prev;
     long n = e.next;
     List<byte[]> release = new ArrayList<>();

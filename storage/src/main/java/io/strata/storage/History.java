@@ -4,15 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The history tree: one tree, three key spaces.
+ * The history tree: one tree, two key spaces.
  * <pre>
  *   'V' u64 version            → u64 commit time (ns since epoch), u64 directory root,
  *                                u64 pages written, UTF-8 note
- *   'T' u64 time, u64 version  → empty        (commit time → version, for AS OF TIMESTAMP)
  *   'P' UTF-8 name             → u64 version  (named snapshots)
  * </pre>
  * A 'V' entry exists exactly for the versions that have not been dropped; commit times increase
- * strictly with the version.
+ * strictly with the version, so the 'V' entries are ordered by time too and AS OF TIMESTAMP
+ * bisects them ({@link #latestAt}).
+ *
+ * <p>Files of formats 1 and 2 also hold a time index, 'T' u64 time, u64 version → empty, one
+ * entry per version they wrote. It is no longer read or written; dropping such a version deletes
+ * its entry.
  */
 final class History {
   /**
@@ -39,6 +43,7 @@ final class History {
     return k;
   }
 
+  /** The key of a time-index entry, which files of formats 1 and 2 hold. */
   static byte[] timeKey(long t, long v) {
     byte[] k = new byte[17];
     k[0] = 'T';
@@ -71,6 +76,38 @@ final class History {
   static Entry entry(byte[] key, byte[] rec) {
     return new Entry(PageFormat.getLong(key, 1), PageFormat.getLong(rec, 0), PageFormat.getLong(rec, 8),
         PageFormat.getLong(rec, 16), new String(rec, 24, rec.length - 24, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The newest live version committed at or before time t (ns), or -1 when every live version is
+   * newer; c is a cursor over the 'V' entries, latest the newest version. Commit times increase
+   * with the version, so the time of the newest live version at or before x never decreases as x
+   * grows: bisecting x over [oldest, latest] costs O(log(latest)) floor seeks.
+   */
+  static long latestAt(CursorImpl c, long t, long latest) {
+    if (!c.seek(versionKey(0))) {
+      return -1;
+    }
+    long lo = PageFormat.getLong(c.key(), 1);
+    if (PageFormat.getLong(c.value(), 0) > t) {
+      return -1;
+    }
+    long hi = latest + 1; // time(floor(lo)) <= t, and treat hi as past every commit
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      if (!c.seekFloor(versionKey(mid))) {
+        throw new IllegalStateException("no live version at or before " + mid + " above " + lo);
+      }
+      if (PageFormat.getLong(c.value(), 0) <= t) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    if (!c.seekFloor(versionKey(lo))) {
+      throw new IllegalStateException("no live version at or before " + lo);
+    }
+    return PageFormat.getLong(c.key(), 1);
   }
 
   static Entry lookup(Pager p, Node root, long v) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <pre>
  *   [0,8)    magic "STRATA\0\1"
  *   [8,16)   version (first copy)
- *   [16,20)  format version (1)
+ *   [16,20)  format version (1, 2 or 3)
  *   [20,24)  page size
  *   [24,32)  commit time, nanoseconds since the epoch
  *   [32,40)  directory root page (0 = no trees)
@@ -25,6 +25,8 @@ import java.util.Arrays;
  *   [96,96+8k)  the page ids
  *   then     CRC32C of [0,96+8k): it covers the header too, so a torn write cannot pair a new
  *            header with the list of an older meta in the same slot
+ *   format 3 is format 2 whose history tree has no time index for the versions it wrote
+ *            ({@link History}); a reader of format 2 would answer AS OF TIMESTAMP wrongly there
  * </pre>
  * A meta is valid when magic, format, page size, CRC and both version copies agree, and its page
  * list, if any, has a matching CRC. Opening picks the valid meta with the highest version; if
@@ -35,7 +37,8 @@ record Meta(long version, int pageSize, long timeNanos, long dirRoot, long histo
     long freeMap, long pageCount) {
 
   static final long MAGIC = 0x5354524154410001L;
-  static final int FORMAT = 2;
+  /** Written by this code; 1 and 2 are read too (3 changed no byte layout, see {@link History}). */
+  static final int FORMAT = 3;
   static final int SIZE = 84;
   private static final int LIST = 96;
 
@@ -131,8 +134,9 @@ record Meta(long version, int pageSize, long timeNanos, long dirRoot, long histo
     if (v1 != v2) {
       return "torn write: version " + v1 + " at the head, " + v2 + " at the tail";
     }
-    if (PageFormat.getInt(b, 16) != FORMAT && PageFormat.getInt(b, 16) != 1) {
-      return "unknown format " + PageFormat.getInt(b, 16);
+    int format = PageFormat.getInt(b, 16);
+    if (format < 1 || format > FORMAT) {
+      return "unknown format " + format;
     }
     int ps = PageFormat.getInt(b, 20);
     if (ps < 4096 || ps > 65536 || Integer.bitCount(ps) != 1) {

@@ -631,17 +631,14 @@ final class StoreImpl implements Store {
       Meta m = latest;
       TreeState h = new TreeState("", pager.node(m.historyRoot()), 0, true, false);
       long v;
-      try (CursorImpl c = new CursorImpl(internal, h, new byte[] {'T'}, new byte[] {'U'})) {
-        if (!c.seekFloor(History.timeKey(nanos, Long.MAX_VALUE))) {
+      try (CursorImpl c = new CursorImpl(internal, h, new byte[] {'V'}, new byte[] {'W'})) {
+        v = History.latestAt(c, nanos, m.version());
+        if (v < 0) {
           return Optional.empty();
         }
-        v = PageFormat.getLong(c.key(), 9);
-      }
-      if (v != m.version()) {
-        try (CursorImpl c = new CursorImpl(internal, h, new byte[] {'V'}, new byte[] {'W'})) {
-          if (!c.seek(History.versionKey(v + 1)) || PageFormat.getLong(c.key(), 1) != v + 1) {
-            return Optional.empty();
-          }
+        if (v != m.version()
+            && (!c.seek(History.versionKey(v + 1)) || PageFormat.getLong(c.key(), 1) != v + 1)) {
+          return Optional.empty();
         }
       }
       History.Entry e = History.lookup(pager, h.root, v);

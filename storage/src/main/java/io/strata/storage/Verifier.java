@@ -65,7 +65,7 @@ public final class Verifier {
     if (!best[0].equals(meta)) {
       throw fail((Integer) best[1], "meta", "newest valid meta " + best[0] + " is not the published " + meta);
     }
-    // history: versions, time index, pins
+    // history: versions, pins, and the time index of older formats
     List<long[]> versions = new ArrayList<>(); // {version, time, dirRoot}
     Map<Long, Long> timeIndex = new HashMap<>();
     List<Long> pins = new ArrayList<>();
@@ -88,15 +88,19 @@ public final class Verifier {
     if (versions.isEmpty() || versions.get(versions.size() - 1)[0] != meta.version()) {
       throw fail(meta.historyRoot(), "history", "latest version " + meta.version() + " has no history entry");
     }
-    if (timeIndex.size() != versions.size()) {
-      throw fail(meta.historyRoot(), "history", timeIndex.size() + " time entries for " + versions.size() + " versions");
+    // a time-index entry (formats 1 and 2 only) must name a live version and its time
+    for (long[] v : versions) {
+      Long t = timeIndex.remove(v[0]);
+      if (t != null && t != v[1]) {
+        throw fail(meta.historyRoot(), "history", "time index disagrees for version " + v[0]);
+      }
+    }
+    if (!timeIndex.isEmpty()) {
+      throw fail(meta.historyRoot(), "history",
+          "time index names version " + timeIndex.keySet().iterator().next() + ", which is not live");
     }
     for (int i = 0; i < versions.size(); i++) {
       long[] v = versions.get(i);
-      Long t = timeIndex.get(v[0]);
-      if (t == null || t != v[1]) {
-        throw fail(meta.historyRoot(), "history", "time index disagrees for version " + v[0]);
-      }
       if (i > 0 && v[1] <= versions.get(i - 1)[1]) {
         throw fail(meta.historyRoot(), "history", "commit time of version " + v[0] + " does not increase");
       }
