@@ -69,8 +69,9 @@ final class Pager {
   }
 
   /**
-   * Stores node x, about to be committed as page id of version birth: encoded through the writer,
-   * or as itself in an in-memory store. scratch is a page-sized buffer.
+   * Writes node x, about to be committed as page id of version birth, encoded through the writer
+   * (scratch is a page-sized buffer). An in-memory store writes nothing: it keeps the node itself
+   * ({@link #committed}).
    */
   void writeNode(Node x, long id, long birth, byte[] scratch) {
     if (resident == null) {

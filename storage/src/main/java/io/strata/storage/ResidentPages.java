@@ -26,11 +26,11 @@ final class ResidentPages {
   /** The page with this id (a {@link Node} or a byte[]), or null if none was put. */
   Object get(long id) {
     Object[][] c = chunks;
-    int i = (int) (id >>> CHUNK_BITS);
-    if (id < 0 || i >= c.length || c[i] == null) {
+    long i = id >>> CHUNK_BITS;
+    if (id < 0 || i >= c.length || c[(int) i] == null) {
       return null;
     }
-    return c[i][(int) (id & (CHUNK - 1))];
+    return c[(int) i][(int) (id & (CHUNK - 1))];
   }
 
   /** Puts a committed node or a page image (which the caller no longer changes). */
@@ -53,9 +53,9 @@ final class ResidentPages {
   /** Forgets a page no version can reach any more, so the memory it holds can be reclaimed. */
   void remove(long id) {
     Object[][] c = chunks;
-    int i = (int) (id >>> CHUNK_BITS);
-    if (i < c.length && c[i] != null) {
-      c[i][(int) (id & (CHUNK - 1))] = null;
+    long i = id >>> CHUNK_BITS;
+    if (id >= 0 && i < c.length && c[(int) i] != null) {
+      c[(int) i][(int) (id & (CHUNK - 1))] = null;
     }
   }
 
