@@ -103,21 +103,100 @@ public final class RowCodec {
    * {@code out} are left untouched (callers pass a fresh array, so absent slots read as NULL).
    */
   public static void decode(byte[] row, int[] outputOfSlot, Object[] out) {
-    ByteReader in = new ByteReader(row);
-    int slots = (int) in.readVarLong();
+    // positions instead of a ByteReader, and skipping by tag without decoding: a scan decodes
+    // every row it passes, mostly to skip the slots before the few columns it needs
+    int p = 0;
+    int slots = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = row[p++]; // a negative byte has its high bit set: more bytes follow
+      slots |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
     int last = Math.min(slots, lastNeeded(outputOfSlot) + 1);
     for (int s = 0; s < last; s++) {
-      int tag = in.read();
+      int tag = row[p++];
       if (tag == 0) {
         continue;
       }
       int target = s < outputOfSlot.length ? outputOfSlot[s] : -1;
-      if (target >= 0) {
-        out[target] = readValue(in, ValueType.ofCode(tag));
+      if (target < 0) {
+        switch (tag) {
+          case LONG, DATE, TIME -> p = skipVarint(row, p);
+          case DOUBLE -> p += 8;
+          case BOOLEAN -> p += 1;
+          case TIMESTAMP -> p = skipVarint(row, skipVarint(row, p));
+          case DECIMAL -> p = skipBytes(row, skipVarint(row, p));
+          case STRING, BYTES -> p = skipBytes(row, p);
+          default -> throw unknownTag(tag);
+        }
+      } else if (tag == LONG) {
+        long v = 0;
+        shift = 0;
+        do {
+          b = row[p++];
+          v |= (long) (b & 0x7F) << shift;
+          shift += 7;
+        } while (b < 0);
+        out[target] = (v >>> 1) ^ -(v & 1);
       } else {
-        skipValue(in, tag);
+        p = readValue(row, p, tag, out, target);
       }
     }
+  }
+
+  // the codes of ValueType, as constants a switch can name (checked against it below)
+  private static final int LONG = 1;
+  private static final int DOUBLE = 2;
+  private static final int DECIMAL = 3;
+  private static final int STRING = 4;
+  private static final int BOOLEAN = 5;
+  private static final int DATE = 6;
+  private static final int TIME = 7;
+  private static final int TIMESTAMP = 8;
+  private static final int BYTES = 9;
+
+  static {
+    int[] codes = {LONG, DOUBLE, DECIMAL, STRING, BOOLEAN, DATE, TIME, TIMESTAMP, BYTES};
+    ValueType[] types = {ValueType.LONG, ValueType.DOUBLE, ValueType.DECIMAL, ValueType.STRING,
+        ValueType.BOOLEAN, ValueType.DATE, ValueType.TIME, ValueType.TIMESTAMP, ValueType.BYTES};
+    for (int i = 0; i < codes.length; i++) {
+      if (types[i].code() != codes[i]) {
+        throw new ExceptionInInitializerError("value type codes changed: " + types[i]);
+      }
+    }
+  }
+
+  private static IllegalArgumentException unknownTag(int tag) {
+    return new IllegalArgumentException("unknown value type code " + tag);
+  }
+
+  /** Reads the value with this tag at p into out[target]; returns the position after it. */
+  private static int readValue(byte[] row, int p, int tag, Object[] out, int target) {
+    ByteReader in = new ByteReader(row, p);
+    out[target] = readValue(in, ValueType.ofCode(tag));
+    return in.position();
+  }
+
+  private static int skipVarint(byte[] row, int p) {
+    while (row[p++] < 0) {
+      // a set high bit: more bytes follow
+    }
+    return p;
+  }
+
+  /** Skips a varint length and that many bytes. */
+  private static int skipBytes(byte[] row, int p) {
+    int n = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = row[p++];
+      n |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return p + n;
   }
 
   private static int lastNeeded(int[] outputOfSlot) {
@@ -154,23 +233,5 @@ public final class RowCodec {
         yield LocalDateTime.ofEpochSecond(sec, nano, ZoneOffset.UTC);
       }
     };
-  }
-
-  private static void skipValue(ByteReader in, int tag) {
-    switch (ValueType.ofCode(tag)) {
-      case LONG, DATE -> in.readZigZag();
-      case TIME -> in.readVarLong();
-      case DOUBLE -> in.skip(8);
-      case DECIMAL -> {
-        in.readZigZag();
-        in.skip((int) in.readVarLong());
-      }
-      case STRING, BYTES -> in.skip((int) in.readVarLong());
-      case BOOLEAN -> in.skip(1);
-      case TIMESTAMP -> {
-        in.readZigZag();
-        in.readVarLong();
-      }
-    }
   }
 }
