@@ -116,7 +116,7 @@ public final class RowCodec {
     } while (b < 0);
     int last = Math.min(slots, lastNeeded(outputOfSlot) + 1);
     for (int s = 0; s < last; s++) {
-      int tag = row[p++];
+      int tag = row[p++] & 0xFF;
       if (tag == 0) {
         continue;
       }
@@ -163,7 +163,7 @@ public final class RowCodec {
         ValueType.BOOLEAN, ValueType.DATE, ValueType.TIME, ValueType.TIMESTAMP, ValueType.BYTES};
     for (int i = 0; i < codes.length; i++) {
       if (types[i].code() != codes[i]) {
-        throw new ExceptionInInitializerError("value type codes changed: " + types[i]);
+        throw new IllegalStateException("value type codes changed: " + types[i]);
       }
     }
   }
