@@ -40,7 +40,7 @@ final class EngineRows implements RowSource {
         done = true;
       }
       return more;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       done = true;
       throw SqlStates.map(e, statement != null && statement.timedOut());
     } finally {

@@ -105,7 +105,7 @@ final class JdbcConnection implements StrataConnection, SelfWrapper {
     lock.lock();
     try {
       return fn.run();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw SqlStates.map(e, false);
     } finally {
       lock.unlock();

@@ -136,7 +136,7 @@ class JdbcStatement implements Statement, SelfWrapper {
         r.close();
       }
       return false;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw SqlStates.map(e, timedOut);
     } finally {
       endRun(keepTimer);
@@ -206,7 +206,7 @@ class JdbcStatement implements Statement, SelfWrapper {
       long[] counts = done.counts();
       updateCount = counts.length == 0 ? -1 : counts[counts.length - 1];
       return counts;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw SqlStates.map(e, timedOut);
     } finally {
       endRun(false);
