@@ -60,6 +60,13 @@ final class Node {
   int headFrom;
   /** Index in {@link #heads} of the first key's head (the prefix's long count). */
   private int headBase;
+  /**
+   * The heads rise evenly from the first to the last (keys of consecutive or evenly spread
+   * integers, as row ids and most primary keys are): a search first probes where the key
+   * falls by interpolation, which finds it in one or two probes. Only decides where a search
+   * starts, never what it finds.
+   */
+  boolean evenHeads;
 
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -99,6 +106,7 @@ final class Node {
     c.heads = heads;
     c.headFrom = headFrom;
     c.headBase = headBase;
+    c.evenHeads = evenHeads;
     int cap = n + 4;
     c.keys = Arrays.copyOf(keys, cap);
     if (leaf) {
@@ -165,6 +173,41 @@ final class Node {
     headFrom = from;
     headBase = base;
     heads = h;
+    evenHeads = risesEvenly(keyCount);
+  }
+
+  /**
+   * Whether interpolating between the first and last head places the keys at a quarter, half
+   * and three quarters of the node within one entry of where they are.
+   */
+  private boolean risesEvenly(int keyCount) {
+    if (keyCount < 8) {
+      return false;
+    }
+    for (int q = 1; q <= 3; q++) {
+      int i = keyCount * q / 4;
+      if (Math.abs(guess(heads[headBase + i], keyCount - 1) - i) > 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where a key with head kh falls among keys 0..last, interpolated between the first and the
+   * last head (compared as unsigned: the heads' top bits are key bytes), clamped to 0..last.
+   */
+  private int guess(long kh, int last) {
+    long first = heads[headBase] >>> 1;
+    long span = (heads[headBase + last] >>> 1) - first;
+    long off = (kh >>> 1) - first;
+    if (off <= 0 || span <= 0) {
+      return 0;
+    }
+    if (off >= span) {
+      return last;
+    }
+    return (int) ((double) off / span * last + 0.5);
   }
 
   /** Forgets the heads: the caller changes the node's keys. */
@@ -287,6 +330,32 @@ final class Node {
     long kh = head(key, headFrom);
     int lo = 0;
     int hi = n - 1;
+    if (evenHeads) {
+      // probe the interpolated entry and its neighbour on the key's side, then bisect what is left
+      int g = guess(kh, hi);
+      int c = compareAt(g, kh, key);
+      if (c == 0) {
+        return g;
+      } else if (c < 0) {
+        lo = g + 1;
+        if (lo <= hi) {
+          c = compareAt(lo, kh, key);
+          if (c >= 0) {
+            return c == 0 ? lo : -(lo + 1);
+          }
+          lo++;
+        }
+      } else {
+        hi = g - 1;
+        if (hi >= lo) {
+          c = compareAt(hi, kh, key);
+          if (c <= 0) {
+            return c == 0 ? hi : -(hi + 2);
+          }
+          hi--;
+        }
+      }
+    }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       int c = compareAt(mid, kh, key);
@@ -341,6 +410,22 @@ final class Node {
     long kh = head(key, headFrom);
     int lo = 0;
     int hi = n - 2;
+    if (evenHeads) {
+      // the child is the number of separators <= key: check the interpolated one and its
+      // neighbour on the key's side, then bisect what is left
+      int g = guess(kh, hi);
+      if (compareAt(g, kh, key) <= 0) {
+        if (g == hi || compareAt(g + 1, kh, key) > 0) {
+          return g + 1;
+        }
+        lo = g + 2;
+      } else {
+        if (g == 0 || compareAt(g - 1, kh, key) <= 0) {
+          return g;
+        }
+        hi = g - 2;
+      }
+    }
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       if (compareAt(mid, kh, key) <= 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -105,6 +106,67 @@ class NodeSearchTest {
         assertEquals(plainBranch.childIndex(p), branch.childIndex(p), what);
       }
     }
+  }
+
+  /** A key as the planner encodes a BIGINT: a tag byte, then eight bytes with the sign flipped. */
+  private static byte[] longKey(long v) {
+    byte[] k = new byte[9];
+    k[0] = 5;
+    long u = v ^ Long.MIN_VALUE;
+    for (int i = 0; i < 8; i++) {
+      k[1 + i] = (byte) (u >>> (56 - 8 * i));
+    }
+    return k;
+  }
+
+  /**
+   * Integer keys that rise evenly take the interpolating search, which must answer as the plain
+   * one also where the keys stray from the line: runs of consecutive keys, random gaps, a few
+   * outliers, keys crossing a byte boundary, negative and positive keys.
+   */
+  @Test
+  void interpolationAnswersAsThePlainSearch() {
+    long seed = System.nanoTime();
+    System.out.println("NodeSearchTest seed " + seed);
+    Random r = new Random(seed);
+    int interpolated = 0;
+    for (int round = 0; round < 400; round++) {
+      int count = 8 + r.nextInt(200);
+      int maxGap = 1 + r.nextInt(round % 4 == 0 ? 1 : 5);
+      long v = r.nextInt(3) == 0 ? r.nextLong() >> 8 : 250 - r.nextInt(500);
+      TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
+      List<Long> values = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        v += round % 3 == 1 && r.nextInt(50) == 0 ? 1 + r.nextInt(1000) : 1 + r.nextInt(maxGap);
+        keys.add(longKey(v));
+        values.add(v);
+      }
+      Node plainLeaf = leafOf(keys);
+      Node leaf = leafOf(keys);
+      leaf.freeze();
+      Node plainBranch = branchOf(keys);
+      Node branch = branchOf(keys);
+      branch.freeze();
+      if (leaf.evenHeads) {
+        interpolated++;
+      }
+      List<byte[]> probes = new java.util.ArrayList<>();
+      for (long x = values.get(0) - 3; x <= values.get(values.size() - 1) + 3; x++) {
+        probes.add(longKey(x));
+      }
+      for (int i = 0; i < 50; i++) {
+        probes.add(longKey(r.nextLong()));
+      }
+      probes.add(new byte[] {5});
+      probes.add(new byte[] {6});
+      for (byte[] p : probes) {
+        String what = "seed " + seed + ", probe " + Arrays.toString(p);
+        assertEquals(plainLeaf.search(p), leaf.search(p), what);
+        assertEquals(plainBranch.childIndex(p), branch.childIndex(p), what);
+      }
+    }
+    // consecutive keys without outliers (a sixth of the rounds) always interpolate
+    assertTrue(interpolated >= 60, "seed " + seed + ": only " + interpolated + " rounds interpolated");
   }
 
   @Test
