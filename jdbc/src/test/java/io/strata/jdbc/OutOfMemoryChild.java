@@ -9,8 +9,8 @@ import java.sql.Statement;
 
 /**
  * The child of {@link OutOfMemoryTest}, run in a small heap: fills an in-memory database inside
- * one transaction until a statement fails, prints {@code FAILED <SQLState>}, rolls back, and
- * prints {@code COUNT <rows>} read through the same connection.
+ * one transaction until a statement fails, prints {@code FAILED <SQLState>}, rolls back, inserts
+ * one small row, and prints {@code COUNT <rows>} read through the same connection.
  */
 public final class OutOfMemoryChild {
   private OutOfMemoryChild() {}
@@ -34,6 +34,7 @@ public final class OutOfMemoryChild {
       }
       c.rollback();
       c.setAutoCommit(true);
+      s.execute("INSERT INTO t VALUES (-1, 'after')");
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t")) {
         rs.next();
         System.out.println("COUNT " + rs.getLong(1));

@@ -75,6 +75,7 @@ class SqlStatesTest {
     assertEquals("40001", SqlStates.map(new StorageException(ErrorCode.CONFLICT, "c"), false).getSQLState());
     assertEquals("25006", SqlStates.map(new StorageException(ErrorCode.READ_ONLY, "r"), false).getSQLState());
     assertEquals("72000", SqlStates.map(new StorageException(ErrorCode.VERSION_NOT_RETAINED, "v"), false).getSQLState());
+    assertEquals("54000", SqlStates.map(new StorageException(ErrorCode.OUT_OF_MEMORY, "m"), false).getSQLState());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /**
  * Turns write transactions into durable versions.
@@ -49,7 +50,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *     against the write sets of the commits after its snapshot (first committer wins) and, if
  *     clean, its changes are replayed onto the newest version.</li>
  * <li>An I/O error during a batch fails the batch and leaves the store refusing writes until it is
- *     reopened; the published version stays readable.</li>
+ *     reopened; the published version stays readable. Any other failure before the batch's meta
+ *     write begins (out of memory, a bug) fails the batch and returns the committer to the last
+ *     durable meta as reopening would, so the store stays usable ({@link #recover}).</li>
  * </ol>
  */
 final class Committer {
@@ -62,6 +65,16 @@ final class Committer {
   Meta working;
   FreeSpace free;
   private int durableSlot;
+  /** The meta in {@link #durableSlot}: the newest durable version, published to readers. */
+  private Meta durable;
+  /** Whether the batch in progress has begun writing its meta (it may be durable from then on). */
+  private boolean metaWriteStarted;
+  /**
+   * Tests only (null otherwise): called with the id of each tree page a commit is about to write;
+   * may throw, to fail the commit there as running out of memory would (as SQLite's tests fail
+   * allocations).
+   */
+  volatile LongConsumer pageFault;
   /** Write sets of recent commits, kept while a writer with an older snapshot is open. */
   private final TreeMap<Long, WriteSet> recentWrites = new TreeMap<>();
 
@@ -114,9 +127,12 @@ final class Committer {
     final TreeState dead;
     /** Committed pages of these trees that the batch replaced, as (page, birth) pairs. */
     final LongList retired = new LongList();
+    /** Versions the batch's versions decided to drop ({@link StoreImpl#decideDrops}). */
+    final List<Long> drops = new ArrayList<>();
     private int epoch;
     private Node histStart;
     private Node deadStart;
+    private int dropsStart;
 
     Internal(Meta base) {
       hist = new TreeState("", base.historyRoot() == 0 ? null : pager.node(base.historyRoot()), 0,
@@ -129,6 +145,7 @@ final class Committer {
     void mark() {
       histStart = hist.root;
       deadStart = dead.root;
+      dropsStart = drops.size();
     }
 
     /** The mutator of one version's changes, under an epoch of its own. */
@@ -146,6 +163,9 @@ final class Committer {
     void dropChanges() {
       hist.root = histStart;
       dead.root = deadStart;
+      List<Long> undone = drops.subList(dropsStart, drops.size());
+      store.dropLater(undone);
+      undone.clear();
     }
   }
 
@@ -159,6 +179,7 @@ final class Committer {
     this.working = durable;
     this.free = free;
     this.durableSlot = slot;
+    this.durable = durable;
   }
 
   /** Creates version 0 (the empty store) in an empty file. */
@@ -236,13 +257,16 @@ final class Committer {
       batch.add(q);
     }
     List<Built> built = new ArrayList<>();
+    metaWriteStarted = false;
+    long horizon = store.horizon();
+    Internal internal = null;
     try {
       if (store.broken != null) {
         throw new StorageException(ErrorCode.IO,
             "store refuses writes after an I/O error; reopen it: " + store.broken.getMessage(), store.broken);
       }
       Meta base = working;
-      Internal internal = new Internal(base);
+      internal = new Internal(base);
       for (Request r : batch) {
         internal.mark();
         try {
@@ -280,14 +304,26 @@ final class Committer {
         finish(built, own);
       }
     } catch (RuntimeException | Error e) {
-      StorageException se = e instanceof StorageException s && s.code() == ErrorCode.IO ? s
-          : new StorageException(e instanceof StorageException s ? s.code() : ErrorCode.IO,
-              "commit failed: " + e.getMessage(), e);
-      if (store.broken == null) {
-        store.broken = se;
-      }
       pager.writer.discard();
       pager.writer.resetFileEnd();
+      StorageException se;
+      if (!metaWriteStarted && store.broken == null && internal != null && !(e instanceof StorageException s
+          && (s.code() == ErrorCode.IO || s.code() == ErrorCode.CORRUPT))) {
+        // nothing of the batch is durable or published: go back to the last durable meta
+        recover(internal, horizon);
+        se = e instanceof OutOfMemoryError
+            ? new StorageException(ErrorCode.OUT_OF_MEMORY,
+                "out of memory while committing; nothing was committed", e)
+            : new StorageException(e instanceof StorageException s ? s.code() : ErrorCode.IO,
+                "commit failed, nothing was committed: " + e, e);
+      } else {
+        se = e instanceof StorageException s && s.code() == ErrorCode.IO ? s
+            : new StorageException(e instanceof StorageException s ? s.code() : ErrorCode.IO,
+                "commit failed: " + e.getMessage(), e);
+        if (store.broken == null) {
+          store.broken = se;
+        }
+      }
       for (Request r : batch) {
         if (r.error == null) {
           r.error = se;
@@ -299,6 +335,30 @@ final class Committer {
         LockSupport.unpark(r.waiter);
       }
     }
+  }
+
+  /**
+   * After a batch failed before its meta was written: returns to the last durable meta as opening
+   * the store would, so that the store stays usable. Its free space is reloaded from that meta's
+   * free map; pages the batch put in memory (resident or cached) at ids now free are forgotten;
+   * the write sets of the batch's versions go, and its drops are undone (horizon given).
+   */
+  private void recover(Internal internal, long horizon) {
+    Meta m = durable;
+    long grownTo = free.pageCount();
+    FreeSpace reloaded = FreeSpace.load(pager, m.freeMap(), m.pageCount());
+    java.util.BitSet freePages = reloaded.allFree();
+    for (int id = freePages.nextSetBit(0); id >= 0; id = freePages.nextSetBit(id + 1)) {
+      pager.forget(id);
+    }
+    for (long id = m.pageCount(); id < grownTo; id++) {
+      pager.forget(id);
+    }
+    free = reloaded;
+    working = m;
+    recentWrites.tailMap(m.version(), false).clear();
+    store.undoDrops(horizon, internal.drops);
+    internal.drops.clear();
   }
 
   private long batches;
@@ -331,12 +391,14 @@ final class Committer {
       pager.io.sync();
     }
     int slot = 1 - durableSlot;
+    metaWriteStarted = true;
     pager.io.write((long) slot * pager.pageSize,
         listed ? m.encode(written, first - 1) : m.encode());
     if (sync) {
       pager.io.sync();
     }
     durableSlot = slot;
+    durable = m;
     working = m;
     store.publish(m, built.get(0).meta.version());
     LongList reusable;
@@ -465,7 +527,9 @@ final class Committer {
     }
 
     // 4. retention: drop versions no longer pinned, release what only they needed
-    for (long s : store.decideDrops(d, time, hist)) {
+    List<Long> drops = store.decideDrops(d, time, hist);
+    internal.drops.addAll(drops);
+    for (long s : drops) {
       drop(s, hist, dead, sys, d);
     }
 
@@ -666,6 +730,10 @@ final class Committer {
       }
     }
     long id = free.allocate();
+    LongConsumer fault = pageFault;
+    if (fault != null) {
+      fault.accept(id);
+    }
     pager.writeNode(x, id, d, scratch);
     x.id = id;
     x.birth = d;

@@ -26,6 +26,8 @@ public enum ErrorCode {
   LOCKED,
   /** The store is closed. */
   CLOSED,
+  /** A commit ran out of heap; nothing of it was committed and the store stays usable. */
+  OUT_OF_MEMORY,
   /** A bad argument: unknown snapshot name, bad option, invalid savepoint. */
   INVALID_ARGUMENT
 }

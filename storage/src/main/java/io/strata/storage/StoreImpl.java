@@ -412,6 +412,32 @@ final class StoreImpl implements Store {
     return out;
   }
 
+  /** Versions a failed commit had decided to drop ({@link #decideDrops}): a later commit drops them. */
+  void dropLater(List<Long> versions) {
+    synchronized (pins) {
+      deferred.addAll(versions);
+    }
+  }
+
+  /** The retention horizon: versions below it not pinned are dropped ({@link #decideDrops}). */
+  long horizon() {
+    synchronized (pins) {
+      return horizonDone;
+    }
+  }
+
+  /**
+   * Undoes the drops of a batch that failed (only the committer calls this, under its lock): the
+   * horizon goes back to where the batch found it, and the versions it decided to drop are dropped
+   * by a later commit instead.
+   */
+  void undoDrops(long horizon, List<Long> versions) {
+    synchronized (pins) {
+      horizonDone = horizon;
+      deferred.addAll(versions);
+    }
+  }
+
   private boolean hasVacuumWork() {
     synchronized (pins) {
       if (!deferred.isEmpty()) {

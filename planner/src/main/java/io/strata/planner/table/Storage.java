@@ -13,7 +13,7 @@ public final class Storage {
       case CONFLICT -> Reason.SERIALIZATION_FAILURE;
       case READ_ONLY -> Reason.READ_ONLY;
       case VERSION_NOT_FOUND, VERSION_NOT_RETAINED -> Reason.VERSION_NOT_AVAILABLE;
-      case KEY_TOO_LARGE, VALUE_TOO_LARGE -> Reason.LIMIT_EXCEEDED;
+      case KEY_TOO_LARGE, VALUE_TOO_LARGE, OUT_OF_MEMORY -> Reason.LIMIT_EXCEEDED;
       case CLOSED, TXN_CLOSED -> Reason.CLOSED;
       case INVALID_ARGUMENT -> Reason.INVALID_STATEMENT;
       default -> Reason.STORAGE;
