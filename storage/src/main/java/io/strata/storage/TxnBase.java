@@ -78,7 +78,11 @@ abstract class TxnBase implements ReadTxn {
     return new TreeState(name, root == 0 ? null : pager.node(root), Directory.count(d), true, track);
   }
 
-  /** The state a tree handle works on; null if the tree does not exist. */
+  /**
+   * The state a tree handle works on; null if the tree does not exist. Invariant: once made for
+   * a name, the same object is returned for it for the transaction's life ({@link #tree} relies
+   * on it).
+   */
   abstract TreeState state(String name);
 
   @Override
@@ -86,7 +90,9 @@ abstract class TxnBase implements ReadTxn {
     checkUsable();
     try {
       TreeImpl h = handles.get(name);
-      if (h != null && h.state.exists && h.state == state(name)) {
+      // a transaction's state object for a name never changes once made (dropping, creating
+      // and rolling back change it in place), so a handle stays valid while its tree exists
+      if (h != null && h.state.exists) {
         return Optional.of(h);
       }
       TreeState s = state(name);
