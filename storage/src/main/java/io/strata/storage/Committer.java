@@ -75,6 +75,10 @@ final class Committer {
    * allocations).
    */
   volatile LongConsumer pageFault;
+  /** The error of a batch whose failure could not be handled (made in advance: memory may be out). */
+  private static final StorageException UNSETTLED = new StorageException(ErrorCode.IO,
+      "commit failed and the failure could not be handled; reopen the store (the commit is there"
+          + " if its meta reached the disk)");
   /** Write sets of recent commits, kept while a writer with an older snapshot is open. */
   private final TreeMap<Long, WriteSet> recentWrites = new TreeMap<>();
 
@@ -258,9 +262,12 @@ final class Committer {
     }
     List<Built> built = new ArrayList<>();
     metaWriteStarted = false;
-    long horizon = store.horizon();
+    long horizon = -1;
     Internal internal = null;
+    // set once every request of the batch has its outcome (version or error)
+    boolean settled = false;
     try {
+      horizon = store.horizon();
       if (store.broken != null) {
         throw new StorageException(ErrorCode.IO,
             "store refuses writes after an I/O error; reopen it: " + store.broken.getMessage(), store.broken);
@@ -303,14 +310,23 @@ final class Committer {
         }
         finish(built, own);
       }
+      settled = true;
     } catch (RuntimeException | Error e) {
       pager.writer.discard();
       pager.writer.resetFileEnd();
       StorageException se;
+      boolean recovered = false;
       if (!metaWriteStarted && store.broken == null && internal != null && !(e instanceof StorageException s
           && (s.code() == ErrorCode.IO || s.code() == ErrorCode.CORRUPT))) {
         // nothing of the batch is durable or published: go back to the last durable meta
-        recover(internal, horizon);
+        try {
+          recover(internal, horizon);
+          recovered = true;
+        } catch (RuntimeException | Error again) {
+          e.addSuppressed(again);
+        }
+      }
+      if (recovered) {
         se = e instanceof OutOfMemoryError
             ? new StorageException(ErrorCode.OUT_OF_MEMORY,
                 "out of memory while committing; nothing was committed", e)
@@ -329,7 +345,20 @@ final class Committer {
           r.error = se;
         }
       }
+      settled = true;
     } finally {
+      if (!settled) {
+        // the failure handling itself failed (out of memory again): no request may look
+        // committed, and the committer's state is unknown, so the store refuses writes
+        if (store.broken == null) {
+          store.broken = UNSETTLED;
+        }
+        for (Request r : batch) {
+          if (r.error == null) {
+            r.error = UNSETTLED;
+          }
+        }
+      }
       for (Request r : batch) {
         r.done = true;
         LockSupport.unpark(r.waiter);
