@@ -67,6 +67,8 @@ final class StrataPrepared implements Prepared {
   private LiteralInsert lifted;
   /** For AS OF plans: which statement parameter each plan parameter takes; null = the same. */
   private List<Integer> planParams;
+  /** {@link #planParams} takes the statement's parameters in order (0, 1, 2…). */
+  private boolean planParamsInOrder;
   private Plan plan;
   private long planGeneration = -1;
   private boolean planShared;
@@ -238,15 +240,21 @@ final class StrataPrepared implements Prepared {
       }
     });
     planParams = sources;
+    boolean identity = true;
+    for (int i = 0; i < sources.size(); i++) {
+      identity &= sources.get(i) == i;
+    }
+    planParamsInOrder = identity;
     return out;
   }
 
   /** The statement's parameter values in the order the current plan numbers them. */
   private List<?> planParamValues(List<?> params) {
-    if (planParams == null || params == null) {
+    if (planParams == null || params == null
+        || planParamsInOrder && params.size() == planParams.size()) {
       return params;
     }
-    List<Object> out = new ArrayList<>();
+    List<Object> out = new ArrayList<>(planParams.size());
     for (int source : planParams) {
       if (source >= params.size()) {
         throw new StrataException(Reason.BAD_PARAMETER, "no value for parameter " + (source + 1));

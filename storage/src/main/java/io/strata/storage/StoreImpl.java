@@ -43,7 +43,7 @@ final class StoreImpl implements Store {
   private int refs = 1;
 
   private final Object pins = new Object();
-  private final HashMap<Long, Integer> readers = new HashMap<>();
+  private final PinCounts readers = new PinCounts();
   private static final int RECENT_ENTRIES = 64;
   /**
    * History entries found by {@link #lookup}, by version modulo {@link #RECENT_ENTRIES}, so that
@@ -271,7 +271,7 @@ final class StoreImpl implements Store {
   // ---- pins
 
   private boolean pinned(long v) {
-    return readers.getOrDefault(v, 0) > 0 || namedCount.getOrDefault(v, 0) > 0;
+    return readers.get(v) > 0 || namedCount.getOrDefault(v, 0) > 0;
   }
 
   private boolean readable(long v) {
@@ -286,9 +286,7 @@ final class StoreImpl implements Store {
 
   void unpinReader(long v) {
     synchronized (pins) {
-      int c = readers.merge(v, -1, Integer::sum);
-      if (c <= 0) {
-        readers.remove(v);
+      if (readers.release(v) == 0) {
         maybeDefer(v);
       }
     }
@@ -486,7 +484,7 @@ final class StoreImpl implements Store {
     Meta m;
     synchronized (pins) {
       m = latest;
-      readers.merge(m.version(), 1, Integer::sum);
+      readers.add(m.version());
     }
     try {
       return new ReadTxnImpl(this, m.version(), m.timeNanos(), m.dirRoot());
@@ -520,7 +518,7 @@ final class StoreImpl implements Store {
     synchronized (pins) {
       ok = e != null && readable(version);
       if (ok) {
-        readers.merge(version, 1, Integer::sum);
+        readers.add(version);
       }
     }
     if (!ok) {
@@ -562,7 +560,7 @@ final class StoreImpl implements Store {
     Meta m;
     synchronized (pins) {
       m = latest;
-      readers.merge(m.version(), 1, Integer::sum);
+      readers.add(m.version());
       writers.merge(m.version(), 1, Integer::sum);
     }
     try {

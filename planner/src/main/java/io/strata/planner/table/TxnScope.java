@@ -24,7 +24,14 @@ public final class TxnScope implements AutoCloseable {
   private final RowIds rowIds;
   private final boolean lazySavepoint;
   private WriteTxn.Savepoint savepoint;
-  private final Map<Long, ReadTxn> history = new HashMap<>();
+  /**
+   * The first historical version the statement read and its transaction (most statements read at
+   * most one, and a point lookup AS OF a version should cost what a current one does, so it takes
+   * no map); further versions go to {@link #moreHistory}.
+   */
+  private long historyVersion = -1;
+  private ReadTxn historyTxn;
+  private Map<Long, ReadTxn> moreHistory;
 
   /**
    * @param readOnlyReason why writes are refused (read-only transaction, historical snapshot), or
@@ -89,16 +96,31 @@ public final class TxnScope implements AutoCloseable {
     if (version < 0) {
       return txn;
     }
-    ReadTxn r = history.get(version);
+    if (version == historyVersion) {
+      return historyTxn;
+    }
+    ReadTxn r = moreHistory == null ? null : moreHistory.get(version);
     if (r == null) {
-      try {
-        r = store.read(version);
-      } catch (StorageException e) {
-        throw Storage.translate(e);
+      r = open(version);
+      if (historyTxn == null) {
+        historyVersion = version;
+        historyTxn = r;
+      } else {
+        if (moreHistory == null) {
+          moreHistory = new HashMap<>();
+        }
+        moreHistory.put(version, r);
       }
-      history.put(version, r);
     }
     return r;
+  }
+
+  private ReadTxn open(long version) {
+    try {
+      return store.read(version);
+    } catch (StorageException e) {
+      throw Storage.translate(e);
+    }
   }
 
   /** The write transaction; fails with READ_ONLY when the statement may not write. */
@@ -112,9 +134,16 @@ public final class TxnScope implements AutoCloseable {
 
   @Override
   public void close() {
-    for (ReadTxn r : history.values()) {
-      r.close();
+    if (historyTxn != null) {
+      historyTxn.close();
+      historyTxn = null;
+      historyVersion = -1;
     }
-    history.clear();
+    if (moreHistory != null) {
+      for (ReadTxn r : moreHistory.values()) {
+        r.close();
+      }
+      moreHistory = null;
+    }
   }
 }
