@@ -122,15 +122,7 @@ public final class RowCodec {
       }
       int target = s < outputOfSlot.length ? outputOfSlot[s] : -1;
       if (target < 0) {
-        switch (tag) {
-          case LONG, DATE, TIME -> p = skipVarint(row, p);
-          case DOUBLE -> p += 8;
-          case BOOLEAN -> p += 1;
-          case TIMESTAMP -> p = skipVarint(row, skipVarint(row, p));
-          case DECIMAL -> p = skipBytes(row, skipVarint(row, p));
-          case STRING, BYTES -> p = skipBytes(row, p);
-          default -> throw unknownTag(tag);
-        }
+        p = skip(row, p, tag);
       } else if (tag == LONG) {
         long v = 0;
         shift = 0;
@@ -144,6 +136,64 @@ public final class RowCodec {
         p = readValue(row, p, tag, out, target);
       }
     }
+  }
+
+  /**
+   * Decodes the slots named by {@code outputOfSlot} into row r of a batch, as {@link #decode}
+   * does into a row array: integers go to the batch's longs unboxed, other values to its objects,
+   * and a column whose slot the row lacks or holds NULL is NULL.
+   */
+  public static void decodeInto(byte[] row, int[] outputOfSlot, ColumnBatch batch, int r) {
+    byte[][] kinds = batch.kinds;
+    for (byte[] k : kinds) {
+      k[r] = ColumnBatch.NULL;
+    }
+    int p = 0;
+    int slots = 0;
+    int shift = 0;
+    int b;
+    do {
+      b = row[p++];
+      slots |= (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    int last = Math.min(slots, lastNeeded(outputOfSlot) + 1);
+    for (int s = 0; s < last; s++) {
+      int tag = row[p++] & 0xFF;
+      if (tag == 0) {
+        continue;
+      }
+      int target = s < outputOfSlot.length ? outputOfSlot[s] : -1;
+      if (target < 0) {
+        p = skip(row, p, tag);
+      } else if (tag == LONG) {
+        long v = 0;
+        shift = 0;
+        do {
+          b = row[p++];
+          v |= (long) (b & 0x7F) << shift;
+          shift += 7;
+        } while (b < 0);
+        batch.longs[target][r] = (v >>> 1) ^ -(v & 1);
+        kinds[target][r] = ColumnBatch.LONG;
+      } else {
+        p = readValue(row, p, tag, batch.objects[target], r);
+        kinds[target][r] = ColumnBatch.OBJECT;
+      }
+    }
+  }
+
+  /** Skips the value with this tag at p; returns the position after it. */
+  private static int skip(byte[] row, int p, int tag) {
+    return switch (tag) {
+      case LONG, DATE, TIME -> skipVarint(row, p);
+      case DOUBLE -> p + 8;
+      case BOOLEAN -> p + 1;
+      case TIMESTAMP -> skipVarint(row, skipVarint(row, p));
+      case DECIMAL -> skipBytes(row, skipVarint(row, p));
+      case STRING, BYTES -> skipBytes(row, p);
+      default -> throw unknownTag(tag);
+    };
   }
 
   // the codes of ValueType, as constants a switch can name (checked against it below)

@@ -1,5 +1,6 @@
 package io.strata.planner.exec;
 
+import io.strata.planner.codec.ColumnBatch;
 import io.strata.planner.exec.Aggregates.Acc;
 import io.strata.planner.exec.Aggregates.AggFn;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Hash aggregation with grouping sets. Output rows are the aggregate's group columns (in the
  * order of its group set; NULL for columns outside the row's grouping set) followed by the
  * aggregate results, groups in order of first appearance.
+ *
+ * <p>A global aggregate (no group columns) over a {@link BatchSource} folds its input a batch
+ * at a time, column by column ({@link Acc#addBatch}).
  *
  * <p>Invariant: a grouping set with no columns yields exactly one row even on empty input (the
  * global aggregate); other grouping sets yield one row per distinct key seen.
@@ -25,6 +29,8 @@ final class AggregateOp implements Operator {
 
   private ExecContext ctx;
   private List<Object[]> output;
+  /** Reused by the global aggregate over a {@link BatchSource}, across executions. */
+  private ColumnBatch batch;
   private int pos;
 
   /** One group's state: its output key prefix and its accumulators. */
@@ -119,6 +125,20 @@ final class AggregateOp implements Operator {
 
   private void computeGlobal() {
     Acc[] accs = newAccs(0);
+    if (input instanceof BatchSource source) {
+      ColumnBatch b = batch;
+      if (b == null || b.columns() != source.width()) {
+        batch = b = new ColumnBatch(source.width());
+      }
+      while (source.nextBatch(b)) {
+        ctx.checkCancelled();
+        for (Acc a : accs) {
+          a.addBatch(b);
+        }
+      }
+      output.add(emit(new Group(new Object[0], accs)));
+      return;
+    }
     int ticks = 0;
     Object[] row;
     while ((row = input.next()) != null) {

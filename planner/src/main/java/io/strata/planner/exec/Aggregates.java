@@ -2,6 +2,7 @@ package io.strata.planner.exec;
 
 import io.strata.planner.StrataException;
 import io.strata.planner.StrataException.Reason;
+import io.strata.planner.codec.ColumnBatch;
 import io.strata.planner.eval.Values;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -28,6 +29,17 @@ final class Aggregates {
   /** Per-group running state of one aggregate function. */
   abstract static class Acc {
     abstract void add(Object[] row);
+
+    /**
+     * Adds every row of the batch, whose columns are the aggregate's input columns. The
+     * accumulators a global aggregate over a table scan mostly meets read their column directly;
+     * the others see each row as an array.
+     */
+    void addBatch(ColumnBatch b) {
+      for (int r = 0; r < b.size; r++) {
+        add(b.row(r));
+      }
+    }
 
     abstract Object result();
   }
@@ -246,6 +258,11 @@ final class Aggregates {
     }
 
     @Override
+    void addBatch(ColumnBatch b) {
+      n += b.size;
+    }
+
+    @Override
     Object result() {
       return n;
     }
@@ -267,6 +284,19 @@ final class Aggregates {
         }
       }
       n++;
+    }
+
+    @Override
+    void addBatch(ColumnBatch b) {
+      for (int r = 0; r < b.size; r++) {
+        boolean counted = true;
+        for (int a : args) {
+          counted &= b.kinds[a][r] != ColumnBatch.NULL;
+        }
+        if (counted) {
+          n++;
+        }
+      }
     }
 
     @Override
@@ -298,17 +328,44 @@ final class Aggregates {
     @Override
     void add(Object[] row) {
       Object v = row[arg];
-      if (v == null) {
-        return;
+      if (v != null) {
+        addValue(v);
       }
+    }
+
+    @Override
+    void addBatch(ColumnBatch b) {
+      long[] longs = b.longs[arg];
+      byte[] kinds = b.kinds[arg];
+      Object[] objects = b.objects[arg];
+      for (int r = 0; r < b.size; r++) {
+        byte k = kinds[r];
+        if (k == ColumnBatch.LONG) {
+          if (!isDouble && bsum == null) {
+            count++;
+            addExact(longs[r]);
+          } else {
+            addValue(longs[r]);
+          }
+        } else if (k == ColumnBatch.OBJECT) {
+          addValue(objects[r]);
+        }
+      }
+    }
+
+    private void addExact(long l) {
+      long r = lsum + l;
+      if (((lsum ^ r) & (l ^ r)) < 0) {
+        throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "integer overflow in SUM");
+      }
+      lsum = r;
+    }
+
+    /** Adds a non-null value. */
+    private void addValue(Object v) {
       count++;
       if (v instanceof Long && !isDouble && bsum == null) {
-        long l = (Long) v;
-        long r = lsum + l;
-        if (((lsum ^ r) & (l ^ r)) < 0) {
-          throw new StrataException(Reason.NUMERIC_OUT_OF_RANGE, "integer overflow in SUM");
-        }
-        lsum = r;
+        addExact((Long) v);
       } else if (v instanceof Double || isDouble) {
         if (!isDouble) {
           isDouble = true;
@@ -381,9 +438,12 @@ final class Aggregates {
     @Override
     void add(Object[] row) {
       Object v = row[arg];
-      if (v == null) {
-        return;
+      if (v != null) {
+        addValue(v);
       }
+    }
+
+    private void addValue(Object v) {
       if (best == null) {
         best = v;
         return;
@@ -391,6 +451,29 @@ final class Aggregates {
       int c = Values.compare(v, best);
       if (min ? c < 0 : c > 0) {
         best = v;
+      }
+    }
+
+    @Override
+    void addBatch(ColumnBatch b) {
+      long[] longs = b.longs[arg];
+      byte[] kinds = b.kinds[arg];
+      Object[] objects = b.objects[arg];
+      for (int r = 0; r < b.size; r++) {
+        byte k = kinds[r];
+        if (k == ColumnBatch.LONG) {
+          long l = longs[r];
+          // box only a value that becomes the best; integers compare as Values.compare does
+          if (best instanceof Long cur) {
+            if (min ? l < cur : l > cur) {
+              best = l;
+            }
+          } else {
+            addValue(l);
+          }
+        } else if (k == ColumnBatch.OBJECT) {
+          addValue(objects[r]);
+        }
       }
     }
 

@@ -4,9 +4,11 @@ import io.strata.planner.calcite.AccessPath;
 import io.strata.planner.calcite.StrataTableScan;
 import io.strata.planner.catalog.IndexDef;
 import io.strata.planner.catalog.TableDef;
+import io.strata.planner.codec.ColumnBatch;
+import io.strata.planner.codec.RowCodec;
 import io.strata.planner.codec.ValueType;
+import io.strata.planner.exec.BatchSource;
 import io.strata.planner.exec.ExecContext;
-import io.strata.planner.exec.Operator;
 import io.strata.storage.Cursor;
 import io.strata.storage.ReadTxn;
 import io.strata.storage.StorageException;
@@ -17,7 +19,7 @@ import java.util.List;
  * Reads a table: the whole row tree, ranges of it (primary key path), or ranges of an index tree
  * with a row lookup per entry. Emits the scan's columns in order.
  */
-final class TableScanOp implements Operator {
+final class TableScanOp implements BatchSource {
   private final TableDef def;
   private final long version;
   private final AccessPath path;
@@ -84,6 +86,28 @@ final class TableScanOp implements Operator {
 
   @Override
   public Object[] next() {
+    byte[] value = nextValue();
+    return value == null ? null : RowFormat.decode(value, outputOfSlot, width);
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public boolean nextBatch(ColumnBatch batch) {
+    int n = 0;
+    byte[] value;
+    while (n < ColumnBatch.CAPACITY && (value = nextValue()) != null) {
+      RowCodec.decodeInto(value, outputOfSlot, batch, n++);
+    }
+    batch.size = n;
+    return n > 0;
+  }
+
+  /** The stored bytes of the next row, or null at the end. */
+  private byte[] nextValue() {
     if (rows == null) {
       return null;
     }
@@ -104,7 +128,7 @@ final class TableScanOp implements Operator {
             if (value == null) {
               continue;
             }
-            return RowFormat.decode(value, outputOfSlot, width);
+            return value;
           }
           Tree t = index != null ? index : rows;
           if (path != null && path.index() != null && index == null) {
@@ -120,17 +144,15 @@ final class TableScanOp implements Operator {
           cursor = null;
           continue;
         }
-        byte[] value;
         if (index != null) {
           byte[] rowKey = format.rowKeyOfIndexKey(path.index(), cursor.key());
-          value = rows.get(rowKey);
+          byte[] value = rows.get(rowKey);
           if (value == null) {
             continue;
           }
-        } else {
-          value = cursor.value();
+          return value;
         }
-        return RowFormat.decode(value, outputOfSlot, width);
+        return cursor.value();
       }
     } catch (StorageException e) {
       throw Storage.translate(e);

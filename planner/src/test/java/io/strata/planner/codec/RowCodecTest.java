@@ -59,6 +59,7 @@ class RowCodecTest {
   /**
    * Decoding one column skips every slot before it by its tag alone: each type's skip must end
    * exactly where the next value starts, whatever the values' sizes (long varints, long strings).
+   * Decoding into a batch row gives the same values.
    */
   @Test
   void eachColumnAloneMatchesTheWholeRow() {
@@ -70,6 +71,7 @@ class RowCodecTest {
     for (int i = 0; i < n; i++) {
       ids[i] = i;
     }
+    ColumnBatch batch = new ColumnBatch(1);
     for (int round = 0; round < 2000; round++) {
       // a random order of the types, some NULLs, values of random size
       ValueType[] types = new ValueType[n];
@@ -85,10 +87,21 @@ class RowCodecTest {
         outputOfSlot[c] = 0;
         Object[] out = new Object[1];
         RowCodec.decode(row, outputOfSlot, out);
+        // and into a batch row that held another value before: integers unboxed
+        int at = r.nextInt(ColumnBatch.CAPACITY);
+        batch.kinds[0][at] = ColumnBatch.OBJECT;
+        batch.objects[0][at] = "stale";
+        RowCodec.decodeInto(row, outputOfSlot, batch, at);
+        assertEquals(values[c] == null ? ColumnBatch.NULL
+            : types[c] == ValueType.LONG ? ColumnBatch.LONG : ColumnBatch.OBJECT,
+            batch.kinds[0][at], "kind in the batch, round " + round + ", column " + c);
+        Object inBatch = batch.value(0, at);
         if (values[c] instanceof byte[] bytes) {
           assertArrayEquals(bytes, (byte[]) out[0], "round " + round + ", column " + c);
+          assertArrayEquals(bytes, (byte[]) inBatch, "batch, round " + round + ", column " + c);
         } else {
           assertEquals(values[c], out[0], "round " + round + ", column " + c + " " + types[c]);
+          assertEquals(values[c], inBatch, "batch, round " + round + ", column " + c);
         }
       }
     }

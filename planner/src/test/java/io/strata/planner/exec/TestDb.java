@@ -1,6 +1,7 @@
 package io.strata.planner.exec;
 
 import io.strata.planner.StrataException;
+import io.strata.planner.codec.ColumnBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ final class TestDb implements ScanFactory {
   private final Map<String, List<Object[]>> data = new HashMap<>();
   /** How many times a scan of each table was opened. */
   final Map<String, Integer> opens = new HashMap<>();
+  /** Whether scans hand over their rows in batches too, as a table scan does. */
+  boolean batches;
+  /** Batches the scans handed over. */
+  int batchesRead;
 
   /** Adds table {@code name} with columns given as "NAME TYPE" pairs, all nullable. */
   TestDb table(String name, String[] columns, Object[]... rows) {
@@ -60,23 +65,74 @@ final class TestDb implements ScanFactory {
     List<String> name = rel.getTable().getQualifiedName();
     String table = name.get(name.size() - 1);
     List<Object[]> rows = data.get(table);
-    return new Operator() {
-      int pos;
+    if (batches) {
+      return new BatchScan(table, rows, rel.getRowType().getFieldCount());
+    }
+    return new ListScan(table, rows);
+  }
 
-      @Override
-      public void open(ExecContext ctx) {
-        pos = 0;
-        opens.merge(table, 1, Integer::sum);
+  /** A scan of a table's rows. */
+  private class ListScan implements Operator {
+    final String table;
+    final List<Object[]> rows;
+    int pos;
+
+    ListScan(String table, List<Object[]> rows) {
+      this.table = table;
+      this.rows = rows;
+    }
+
+    @Override
+    public void open(ExecContext ctx) {
+      pos = 0;
+      opens.merge(table, 1, Integer::sum);
+    }
+
+    @Override
+    public Object[] next() {
+      return pos < rows.size() ? rows.get(pos++).clone() : null;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A scan that also fills column batches, as a table scan does. */
+  private class BatchScan extends ListScan implements BatchSource {
+    private final int width;
+
+    BatchScan(String table, List<Object[]> rows, int width) {
+      super(table, rows);
+      this.width = width;
+    }
+
+    @Override
+    public int width() {
+      return width;
+    }
+
+    @Override
+    public boolean nextBatch(ColumnBatch b) {
+      int n = 0;
+      for (; n < ColumnBatch.CAPACITY && pos < rows.size(); n++) {
+        Object[] row = rows.get(pos++);
+        for (int c = 0; c < width; c++) {
+          Object v = row[c];
+          b.kinds[c][n] = v == null ? ColumnBatch.NULL
+              : v instanceof Long ? ColumnBatch.LONG : ColumnBatch.OBJECT;
+          if (v instanceof Long l) {
+            b.longs[c][n] = l;
+          } else {
+            b.objects[c][n] = v;
+          }
+        }
       }
-
-      @Override
-      public Object[] next() {
-        return pos < rows.size() ? rows.get(pos++).clone() : null;
+      b.size = n;
+      if (n > 0) {
+        batchesRead++;
       }
-
-      @Override
-      public void close() {}
-    };
+      return n > 0;
+    }
   }
 
   List<Object[]> run(RelNode rel, Object... params) {
