@@ -1,11 +1,8 @@
 package io.strata.storage;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** A read transaction: the trees of one pinned version. */
 final class ReadTxnImpl extends TxnBase {
-  private final Map<String, TreeState> trees = new HashMap<>();
+  private final SmallNameMap<TreeState> trees = new SmallNameMap<>();
   private boolean released;
 
   ReadTxnImpl(StoreImpl store, long version, long timeNanos, long dirRoot) {

@@ -2,9 +2,7 @@ package io.strata.storage;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,7 +20,7 @@ abstract class TxnBase implements ReadTxn {
   final Node dirRoot;
   Status status = Status.OPEN;
   StorageException failure;
-  private final Map<String, TreeImpl> handles = new HashMap<>();
+  private final SmallNameMap<TreeImpl> handles = new SmallNameMap<>();
 
   TxnBase(StoreImpl store, long snapshot, long timeNanos, long dirRootId) {
     this.store = store;
