@@ -139,7 +139,7 @@ final class BTree {
 
   /** Splits an oversized leaf into pieces that each fit; x becomes the first piece. */
   static void splitLeaf(Node x, boolean append, int cap, int inlineMax, int epoch, List<Node> pieces, List<byte[]> seps) {
-    x.dropHeads();
+    x.editKeys();
     int n = x.n;
     int[] s = new int[n];
     for (int i = 0; i < n; i++) {
@@ -173,7 +173,7 @@ final class BTree {
 
   /** Splits an oversized branch; the key between two pieces moves up as their separator. */
   static void splitBranch(Node x, boolean append, int cap, int epoch, List<Node> pieces, List<byte[]> seps) {
-    x.dropHeads();
+    x.editKeys();
     int n = x.n;
     // entry i (i >= 1) is separator i-1 plus child i
     int[] s = new int[n];

@@ -34,6 +34,12 @@ final class Node {
   int epoch = -1;
   /** Leaf: n keys. Branch: n-1 separators. */
   byte[][] keys;
+  /**
+   * {@link #keys} is the array of the committed node this dirty copy was made from (a copy that
+   * changes only values or child ids allocates no keys array); {@link #editKeys} copies it before
+   * the first edit. Invariant: every write to keys is preceded by editKeys.
+   */
+  boolean keysShared;
   /** Leaf values: byte[] or {@link Overflow}. */
   Object[] vals;
   /** Branch children by page id (0 where only {@link #kids} holds a dirty child). */
@@ -52,8 +58,8 @@ final class Node {
    * branch separators), its head: the seven bytes after the prefix, zero-padded, above a byte
    * holding how many bytes the key has after the prefix (255 for 255 or more). Computed before
    * a committed node is published to other threads; a dirty copy shares the array until it
-   * changes its keys, when it drops it (every edit of keys calls {@link #dropHeads} or sets it
-   * null). The array itself never changes.
+   * changes its keys, when it drops it (every edit of keys calls {@link #editKeys}). The array
+   * itself never changes.
    */
   long[] heads;
   /** Length of the prefix every key of the node shares. */
@@ -108,7 +114,13 @@ final class Node {
     c.headBase = headBase;
     c.evenHeads = evenHeads;
     int cap = n + 4;
-    c.keys = Arrays.copyOf(keys, cap);
+    if (id != 0) {
+      // a committed node's keys never change: share them until the copy edits its own
+      c.keys = keys;
+      c.keysShared = true;
+    } else {
+      c.keys = Arrays.copyOf(keys, cap);
+    }
     if (leaf) {
       c.vals = Arrays.copyOf(vals, cap);
     } else {
@@ -210,9 +222,16 @@ final class Node {
     return (int) ((double) off / span * last + 0.5);
   }
 
-  /** Forgets the heads: the caller changes the node's keys. */
-  void dropHeads() {
+  /**
+   * Called before every edit of the node's keys: forgets the heads, and gives the node a keys
+   * array of its own if it still shares the one of the committed node it was copied from.
+   */
+  void editKeys() {
     heads = null;
+    if (keysShared) {
+      keys = Arrays.copyOf(keys, leaf ? vals.length : childIds.length);
+      keysShared = false;
+    }
   }
 
   /** Bytes [off, off+len) of key (len &lt;= 8, missing bytes as zeros), big-endian in a long. */
@@ -441,7 +460,7 @@ final class Node {
 
   void leafInsert(int pos, byte[] key, Object val, int inlineMax) {
     assert leaf && isDirty();
-    heads = null;
+    editKeys();
     if (n == keys.length) {
       int cap = n * 2;
       keys = Arrays.copyOf(keys, cap);
@@ -463,7 +482,7 @@ final class Node {
 
   void leafRemove(int pos, int inlineMax) {
     assert leaf && isDirty();
-    heads = null;
+    editKeys();
     bytes -= leafEntrySize(keys[pos], vals[pos], inlineMax);
     System.arraycopy(keys, pos + 1, keys, pos, n - pos - 1);
     System.arraycopy(vals, pos + 1, vals, pos, n - pos - 1);
@@ -487,7 +506,7 @@ final class Node {
 
   private void branchInsertRaw(int i, byte[] sep, Node c, long cid) {
     assert !leaf && isDirty() && i >= 1;
-    heads = null;
+    editKeys();
     if (n == childIds.length) {
       int cap = n * 2;
       keys = Arrays.copyOf(keys, cap);
@@ -512,7 +531,7 @@ final class Node {
   /** Removes child i and the separator next to it. */
   void branchRemove(int i) {
     assert !leaf && isDirty() && n >= 1;
-    heads = null;
+    editKeys();
     int sepIdx = i == 0 ? 0 : i - 1;
     if (n > 1) {
       bytes -= branchEntrySize(keys[sepIdx]);
