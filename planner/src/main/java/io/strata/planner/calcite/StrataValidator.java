@@ -1,5 +1,8 @@
 package io.strata.planner.calcite;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -9,6 +12,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SelectScope;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -21,8 +25,56 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * HAVING SUM(c) > 0} failed as ambiguous although the {@code c} it aggregates is t's column. Such
  * names are now qualified with their table before Calcite expands aliases (it leaves qualified
  * names alone), which gives the same meaning without the spurious error.
+ *
+ * <p>Whether a SELECT aggregates is asked again and again while one statement is validated and
+ * converted (for each select item, each aggregate call's operand check, the modality check, the
+ * conversion of the select list), and Calcite answers each time by walking the whole select
+ * list. The answers are kept per SELECT and per select list walked (the list as written, then
+ * the expanded one), so each list is walked once. This holds because a validator serves one
+ * statement, and while it does no GROUP BY or HAVING appears or vanishes and no aggregate call
+ * enters or leaves a select list (expansion qualifies names and expands stars).
  */
 final class StrataValidator extends SqlValidatorImpl {
+  /** An answer about a SELECT, valid while its select list is the one it was computed over. */
+  private record Answer<T>(List<SqlNode> list, T value) {}
+
+  private final Map<SqlSelect, Answer<SqlNode>> aggregates = new IdentityHashMap<>();
+  private final Map<SqlSelect, Answer<Boolean>> aggregating = new IdentityHashMap<>();
+
+  /** The select list Calcite searches for aggregate calls: the expanded one once there is one. */
+  private List<SqlNode> listSearched(SqlSelect select) {
+    SelectScope scope = getRawSelectScope(select);
+    List<SqlNode> expanded = scope == null ? null : scope.getExpandedSelectList();
+    return expanded != null ? expanded : select.getSelectList();
+  }
+
+  @Override
+  protected @Nullable SqlNode getAggregate(SqlSelect select) {
+    if (select.getGroup() != null || select.getHaving() != null) {
+      return super.getAggregate(select);
+    }
+    List<SqlNode> list = listSearched(select);
+    Answer<SqlNode> a = aggregates.get(select);
+    if (a == null || a.list() != list) {
+      a = new Answer<>(list, super.getAggregate(select));
+      aggregates.put(select, a);
+    }
+    return a.value();
+  }
+
+  @Override
+  public boolean isAggregate(SqlSelect select) {
+    if (select.getGroup() != null || select.getHaving() != null) {
+      return true;
+    }
+    List<SqlNode> list = listSearched(select);
+    Answer<Boolean> a = aggregating.get(select);
+    if (a == null || a.list() != list) {
+      a = new Answer<>(list, super.isAggregate(select));
+      aggregating.put(select, a);
+    }
+    return a.value();
+  }
 
   StrataValidator(SqlOperatorTable operators, SqlValidatorCatalogReader reader,
       RelDataTypeFactory types, Config config) {
