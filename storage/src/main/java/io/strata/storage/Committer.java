@@ -75,6 +75,11 @@ final class Committer {
    * allocations).
    */
   volatile LongConsumer pageFault;
+  /**
+   * Tests only (null otherwise): runs as the handling of a failed batch begins; may throw, as
+   * running out of memory again there would, to fail the failure handling itself.
+   */
+  volatile Runnable failureFault;
   /** The error of a batch whose failure could not be handled (made in advance: memory may be out). */
   private static final StorageException UNSETTLED = new StorageException(ErrorCode.IO,
       "commit failed and the failure could not be handled; reopen the store (the commit is there"
@@ -312,6 +317,10 @@ final class Committer {
       }
       settled = true;
     } catch (RuntimeException | Error e) {
+      Runnable fault = failureFault;
+      if (fault != null) {
+        fault.run();
+      }
       pager.writer.discard();
       pager.writer.resetFileEnd();
       StorageException se;

@@ -215,6 +215,12 @@ final class WriteTxnImpl extends TxnBase implements WriteTxn {
       failure = e;
       release();
       throw e;
+    } catch (RuntimeException | Error e) {
+      // the committer could not settle the batch (it then refuses writes): this one is over too
+      status = Status.FAILED;
+      failure = new StorageException(ErrorCode.IO, "commit failed: " + e, e);
+      release();
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ package io.strata.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -225,6 +226,54 @@ class CommitFailureTest {
       assertSame(new TreeMap<>(committed), store, store.latestVersion());
       // the store still takes writes, and ends checked by the verifier
       store.update(t -> t.tree("t").orElseThrow().put(key(0), new byte[] {2}));
+      Verifier.check(store);
+    }
+  }
+
+  /**
+   * When handling a failed commit fails too (out of memory again), nothing about the batch is
+   * known: its transaction is over, the store refuses writes until it is reopened, its committed
+   * versions still read, and the file reopens to the last committed state, usable again.
+   */
+  @Test
+  void aFailedFailureHandlingRefusesWritesUntilReopened() {
+    Path file = dir.resolve("unsettled.db");
+    TreeMap<Integer, byte[]> model = new TreeMap<>();
+    long latest;
+    try (StoreImpl store = (StoreImpl) Store.open(file, StoreOptions.defaults())) {
+      store.update(t -> t.createTree("t"));
+      latest = store.update(t -> {
+        Tree tree = t.tree("t").orElseThrow();
+        for (int k = 0; k < 300; k++) {
+          byte[] v = ("v" + k).getBytes();
+          tree.put(key(k), v);
+          model.put(k, v);
+        }
+      });
+      AtomicBoolean fired = failAtPage(store, 1, new IllegalStateException("injected"));
+      store.committer.failureFault = () -> {
+        throw new OutOfMemoryError("injected while handling the failure");
+      };
+      WriteTxn w = store.begin();
+      w.tree("t").orElseThrow().put(key(5), new byte[] {9});
+      assertThrows(OutOfMemoryError.class, w::commit);
+      store.committer.failureFault = null;
+      assertEquals(ErrorCode.TXN_FAILED, assertThrows(StorageException.class, w::commit).code(),
+          "the transaction is over");
+      assertTrue(fired.get(), "the commit failed at its first page");
+      StorageException refused = assertThrows(StorageException.class,
+          () -> store.update(t -> t.tree("t").orElseThrow().put(key(6), new byte[] {1})));
+      assertEquals(ErrorCode.IO, refused.code());
+      assertTrue(refused.getMessage().contains("could not be handled"), refused.getMessage());
+      assertEquals(latest, store.latestVersion());
+      assertSame(model, store, latest);
+    }
+    try (Store store = Store.open(file, StoreOptions.defaults())) {
+      assertEquals(latest, store.latestVersion());
+      assertSame(model, store, latest);
+      store.update(t -> t.tree("t").orElseThrow().put(key(6), new byte[] {1}));
+      model.put(6, new byte[] {1});
+      assertSame(model, store, store.latestVersion());
       Verifier.check(store);
     }
   }
