@@ -3,6 +3,7 @@ package io.strata.planner.calcite;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -53,13 +54,7 @@ final class StrataValidator extends SqlValidatorImpl {
     if (select.getGroup() != null || select.getHaving() != null) {
       return super.getAggregate(select);
     }
-    List<SqlNode> list = listSearched(select);
-    Answer<SqlNode> a = aggregates.get(select);
-    if (a == null || a.list() != list) {
-      a = new Answer<>(list, super.getAggregate(select));
-      aggregates.put(select, a);
-    }
-    return a.value();
+    return remembered(aggregates, select, super::getAggregate);
   }
 
   @Override
@@ -67,11 +62,17 @@ final class StrataValidator extends SqlValidatorImpl {
     if (select.getGroup() != null || select.getHaving() != null) {
       return true;
     }
+    return remembered(aggregating, select, super::isAggregate);
+  }
+
+  /** The answer kept for select if it was computed over its current list, else a new one. */
+  private <T> T remembered(Map<SqlSelect, Answer<T>> answers, SqlSelect select,
+      Function<SqlSelect, T> compute) {
     List<SqlNode> list = listSearched(select);
-    Answer<Boolean> a = aggregating.get(select);
+    Answer<T> a = answers.get(select);
     if (a == null || a.list() != list) {
-      a = new Answer<>(list, super.isAggregate(select));
-      aggregating.put(select, a);
+      a = new Answer<>(list, compute.apply(select));
+      answers.put(select, a);
     }
     return a.value();
   }
