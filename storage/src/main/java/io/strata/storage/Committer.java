@@ -44,7 +44,8 @@ import java.util.function.LongConsumer;
  *     seek per distinct death value).</li>
  * <li>Commits are serialised: one leader at a time takes every queued transaction, makes each a
  *     version on top of the previous one, then syncs once and writes one meta for the batch
- *     (group commit). Each version writes its user trees and directory; the internal trees and
+ *     (group commit); a leader that will fsync first waits a moment for open writers to queue
+ *     ({@link #gather}). Each version writes its user trees and directory; the internal trees and
  *     the free map, which only the batch's meta names, are written once, after its last version
  *     ({@link Internal}). A transaction whose snapshot is older than the batch's base is checked
  *     against the write sets of the commits after its snapshot (first committer wins) and, if
@@ -86,6 +87,17 @@ final class Committer {
           + " if its meta reached the disk)");
   /** Write sets of recent commits, kept while a writer with an older snapshot is open. */
   private final TreeMap<Long, WriteSet> recentWrites = new TreeMap<>();
+  /** The leader waiting for open transactions to queue their commits ({@link #gather}). */
+  private volatile Thread gatherer;
+  /** Tests only: the longest wait of {@link #gather} in nanoseconds (0: the last batch's time). */
+  volatile long gatherLimit;
+  /** How long the last batch took from its start to durable, gathering aside. */
+  private long lastBatchNanos;
+  /** Batches left to build without gathering, and how many that was last (back-off). */
+  private int gatherSkip;
+  private int gatherBackoff;
+  /** Batches whose leader waited for open writers. */
+  private long gatherWaits;
 
   /** One transaction (or system change) waiting to commit. */
   static final class Request {
@@ -230,8 +242,13 @@ final class Committer {
           releaseCommits();
         }
       } else {
-        // a leader holds the lock: its batch, or the next one, includes r and unparks us; the
-        // timeout only bounds the damage of a lost wake-up, of which none is known
+        // a leader holds the lock: if it is gathering it takes r at once; else its batch, or the
+        // next one, includes r and unparks us. The timeout only bounds the damage of a lost
+        // wake-up, of which none is known
+        Thread g = gatherer;
+        if (g != null) {
+          LockSupport.unpark(g);
+        }
         LockSupport.parkNanos(this, 100_000_000L);
       }
     }
@@ -271,12 +288,17 @@ final class Committer {
     Internal internal = null;
     // set once every request of the batch has its outcome (version or error)
     boolean settled = false;
+    long started = 0;
     try {
       horizon = store.horizon();
       if (store.broken != null) {
         throw new StorageException(ErrorCode.IO,
             "store refuses writes after an I/O error; reopen it: " + store.broken.getMessage(), store.broken);
       }
+      if (store.options().sync() == StoreOptions.SyncMode.FULL && pager.resident == null) {
+        gather(batch);
+      }
+      started = System.nanoTime();
       Meta base = working;
       internal = new Internal(base);
       for (Request r : batch) {
@@ -314,6 +336,7 @@ final class Committer {
           }
         }
         finish(built, own);
+        lastBatchNanos = System.nanoTime() - started;
       }
       settled = true;
     } catch (RuntimeException | Error e) {
@@ -397,6 +420,69 @@ final class Committer {
     recentWrites.tailMap(m.version(), false).clear();
     store.undoDrops(horizon, internal.drops);
     internal.drops.clear();
+  }
+
+  /**
+   * Before a batch that will fsync, waits a moment for open write transactions that have not
+   * queued yet (as PostgreSQL's commit_delay does when other transactions are active): a writer
+   * about to commit then shares this batch's fsync instead of waiting for this whole batch and
+   * then its own. The wait ends once every open writer has queued, or after as long as the last
+   * batch took (at most a millisecond), which is about what a writer that misses this batch
+   * waits anyway. A wait that gained nobody (a writer left open, say) makes the next ones skip
+   * it, for 1, 3, 7 … up to 255 batches, until a wait pays again.
+   */
+  private void gather(List<Request> batch) {
+    if (gatherSkip > 0) {
+      gatherSkip--;
+      return;
+    }
+    int txns = 0;
+    for (Request r : batch) {
+      if (r.txn != null) {
+        txns++;
+      }
+    }
+    long limit = gatherLimit > 0 ? gatherLimit : Math.min(lastBatchNanos, 1_000_000L);
+    if (store.openWriters() <= txns || limit <= 0) {
+      return;
+    }
+    gatherWaits++;
+    long deadline = System.nanoTime() + limit;
+    int before = batch.size();
+    gatherer = Thread.currentThread();
+    try {
+      while (true) {
+        for (Request q; (q = queue.poll()) != null; ) {
+          batch.add(q);
+          if (q.txn != null) {
+            txns++;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (store.openWriters() <= txns || left <= 0) {
+          break;
+        }
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      gatherer = null;
+    }
+    if (batch.size() > before) {
+      gatherBackoff = 0;
+    } else {
+      gatherBackoff = Math.min(2 * gatherBackoff + 1, 255);
+      gatherSkip = gatherBackoff;
+    }
+  }
+
+  /** Batches whose leader waited for open writers to queue (tests). */
+  long gatherWaits() {
+    return gatherWaits;
+  }
+
+  /** Whether a leader is waiting for open writers to queue now (tests). */
+  boolean gathering() {
+    return gatherer != null;
   }
 
   private long batches;

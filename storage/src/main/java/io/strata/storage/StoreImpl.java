@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -57,6 +58,8 @@ final class StoreImpl implements Store {
   private final java.util.concurrent.atomic.AtomicReferenceArray<History.Entry> recentEntries =
       new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_ENTRIES);
   private final TreeMap<Long, Integer> writers = new TreeMap<>();
+  /** Open write transactions (the sum of {@link #writers}), readable without the pins lock. */
+  private final AtomicInteger openWriters = new AtomicInteger();
   private final TreeMap<String, Long> named = new TreeMap<>();
   private final HashMap<Long, Integer> namedCount = new HashMap<>();
   private long horizonDone;
@@ -298,6 +301,7 @@ final class StoreImpl implements Store {
       if (c <= 0) {
         writers.remove(v);
       }
+      openWriters.decrementAndGet();
     }
     unpinReader(v);
   }
@@ -316,6 +320,11 @@ final class StoreImpl implements Store {
       }
       return n;
     }
+  }
+
+  /** Write transactions open now (a moment's count: they begin and end without the committer). */
+  int openWriters() {
+    return openWriters.get();
   }
 
   long oldestWriterSnapshot() {
@@ -562,6 +571,7 @@ final class StoreImpl implements Store {
       m = latest;
       readers.add(m.version());
       writers.merge(m.version(), 1, Integer::sum);
+      openWriters.incrementAndGet();
     }
     try {
       return new WriteTxnImpl(this, m.version(), m.timeNanos(), m.dirRoot());

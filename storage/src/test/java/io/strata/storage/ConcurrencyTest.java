@@ -293,4 +293,69 @@ class ConcurrencyTest {
       Verifier.check(store);
     }
   }
+
+  /** A leader that will fsync waits for an open writer to queue, and both share one batch. */
+  @Test
+  void leaderGathersTheCommitOfAnOpenWriter() throws Exception {
+    try (Store store = Store.open(dir.resolve("gather.db"))) {
+      store.update(t -> t.createTree("t"));
+      StoreImpl impl = (StoreImpl) store;
+      impl.committer.gatherLimit = 20_000_000_000L;
+      long before = impl.committer.batches();
+      long v0 = store.latestVersion();
+      WriteTxn open = store.begin();
+      open.tree("t").orElseThrow().put(key("open"), num(1));
+      ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+      Thread leader = new Thread(() -> {
+        try {
+          store.update(w -> w.tree("t").orElseThrow().put(key("leader"), num(2)));
+        } catch (Throwable e) {
+          errors.add(e);
+        }
+      });
+      long t0 = System.nanoTime();
+      leader.start();
+      long deadline = t0 + 10_000_000_000L;
+      while (!impl.committer.gathering() && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertTrue(impl.committer.gathering(), "the leader waits for the open writer");
+      open.commit();
+      leader.join();
+      long waited = System.nanoTime() - t0;
+      if (!errors.isEmpty()) {
+        throw new AssertionError(errors.peek());
+      }
+      assertTrue(waited < 10_000_000_000L, "the wait ended when the writer queued, not at its limit");
+      assertEquals(before + 1, impl.committer.batches(), "two commits, one batch");
+      assertEquals(v0 + 2, store.latestVersion());
+      try (ReadTxn r = store.read()) {
+        assertEquals(2, r.tree("t").orElseThrow().size());
+      }
+      Verifier.check(store);
+    }
+  }
+
+  /** A writer left open makes gathering wait in vain, and then back off: few commits wait. */
+  @Test
+  void gatheringBacksOffWhileAWriterStaysOpen() throws Exception {
+    try (Store store = Store.open(dir.resolve("idle.db"))) {
+      store.update(t -> t.createTree("t"));
+      StoreImpl impl = (StoreImpl) store;
+      impl.committer.gatherLimit = 1_000_000L;
+      try (WriteTxn idle = store.begin()) {
+        idle.tree("t").orElseThrow().put(key("idle"), num(0));
+        for (int i = 0; i < 200; i++) {
+          byte[] k = key("k" + i);
+          store.update(w -> w.tree("t").orElseThrow().put(k, num(1)));
+        }
+        // waits at the 1st, 3rd, 7th, 15th, 31st, 63rd and 127th of 200 batches
+        assertEquals(7, impl.committer.gatherWaits());
+      }
+      try (ReadTxn r = store.read()) {
+        assertEquals(200, r.tree("t").orElseThrow().size());
+      }
+      Verifier.check(store);
+    }
+  }
 }
