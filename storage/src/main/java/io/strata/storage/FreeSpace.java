@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * ({@link PageFormat}) of extents; the map of the previous meta becomes pending.
  */
 final class FreeSpace {
-  private final BitSet reusable = new BitSet();
+  private final PageBits reusable = new PageBits();
   /**
    * No page below this one is reusable. Recently freed pages lie near the end of a large file, so
    * without this mark every allocation would scan the bitmap from its start.
@@ -183,7 +183,7 @@ final class FreeSpace {
 
   /** Every free page, reusable or pending. */
   BitSet allFree() {
-    BitSet all = (BitSet) reusable.clone();
+    BitSet all = reusable.toBitSet();
     for (LongList l : pending.values()) {
       for (int i = 0; i < l.size(); i++) {
         all.set((int) l.get(i));
