@@ -58,13 +58,14 @@ final class NodeCache {
     assert x.id != 0;
     int b = base(x.id);
     int free = -1;
+    // as in get: ids and the slots' references lie in one line each, the nodes do not
     for (int i = 0; i < WAYS; i++) {
       Node y = slots.getAcquire(b + i);
       if (y == null) {
         if (free < 0) {
           free = i;
         }
-      } else if (y.id == x.id) {
+      } else if (ids.getAcquire(b + i) == x.id && y.id == x.id) {
         set(b + i, x);
         return;
       }

@@ -8,7 +8,9 @@ package io.strata.storage;
  * <p>When a run goes past the end of the file, the file is first extended with zeros by a step
  * proportional to its size ({@link #step}), so later commits overwrite allocated blocks and their
  * fsyncs need not also persist a new file size (several times cheaper on ext4). The zeros lie
- * beyond the meta's page count and mean nothing.
+ * beyond the meta's page count and mean nothing. Without fsyncs ({@link StoreOptions.SyncMode#NONE})
+ * there is nothing to make cheaper, and the zeros would double the bytes written at the end of
+ * the file, so the pages themselves extend it.
  */
 final class PageWriter {
   private static final int MAX_RUN = 64;
@@ -18,13 +20,15 @@ final class PageWriter {
   private long start = -1;
   private int pages;
   private long fileEnd = -1;
+  private final boolean preallocate;
   /** Zeros for extending the file, kept: a step is often a megabyte, and comes often. */
   private byte[] zeros = new byte[0];
   /** Every page written since the last {@link #takeWritten}: what a meta may list. */
   private final LongList written = new LongList();
 
-  PageWriter(PageIO io, int pageSize) {
+  PageWriter(PageIO io, int pageSize, boolean preallocate) {
     this.io = io;
+    this.preallocate = preallocate;
     this.pageSize = pageSize;
     this.run = new byte[pageSize * MAX_RUN];
   }
@@ -63,6 +67,10 @@ final class PageWriter {
 
   private void extendTo(long end) {
     if (end <= fileSize()) {
+      return;
+    }
+    if (!preallocate) {
+      fileEnd = end;
       return;
     }
     long target = Math.max(end, fileEnd + step(fileEnd));

@@ -19,7 +19,8 @@ final class Pager {
   /** The pages of an in-memory store; null when the pages live in the {@link PageIO}. */
   final ResidentPages resident;
 
-  Pager(PageIO io, int pageSize, int cacheNodes, boolean residentPages) {
+  /** preallocate: whether the file grows ahead of the pages, zero-filled ({@link PageWriter}). */
+  Pager(PageIO io, int pageSize, int cacheNodes, boolean residentPages, boolean preallocate) {
     this.io = io;
     this.resident = residentPages ? new ResidentPages() : null;
     this.pageSize = pageSize;
@@ -27,7 +28,7 @@ final class Pager {
     this.inlineMax = PageFormat.inlineMax(pageSize, maxKey);
     this.chunk = PageFormat.overflowChunk(pageSize);
     this.cache = new NodeCache(cacheNodes);
-    this.writer = new PageWriter(io, pageSize);
+    this.writer = new PageWriter(io, pageSize, preallocate);
   }
 
   int capacity() {

@@ -137,7 +137,7 @@ final class StoreImpl implements Store {
       this.options = options;
       // resident pages need no cache: the nodes are the pages
       this.pager = new Pager(io, options.pageSize(), residentPages ? 64 : cacheNodes(options.pageSize()),
-          residentPages);
+          residentPages, options.sync() == StoreOptions.SyncMode.FULL);
       this.internal = new InternalTxn(this);
       this.committer = new Committer(this, pager);
       this.latest = new Meta(-1, options.pageSize(), 0, 0, 0, 0, 0, 2);
@@ -159,7 +159,8 @@ final class StoreImpl implements Store {
             + " pages but the file has " + size / m.pageSize());
       }
       assert !residentPages : "resident pages live only as long as their store";
-      this.pager = new Pager(io, m.pageSize(), cacheNodes(m.pageSize()), false);
+      this.pager = new Pager(io, m.pageSize(), cacheNodes(m.pageSize()), false,
+          this.options.sync() == StoreOptions.SyncMode.FULL);
       this.internal = new InternalTxn(this);
       this.committer = new Committer(this, pager);
       FreeSpace free = FreeSpace.load(pager, m.freeMap(), m.pageCount());
