@@ -30,6 +30,20 @@ public interface Cursor extends AutoCloseable {
   /** The current value; only while {@link #isValid()}. Shared with the page cache: do not modify. */
   byte[] value();
 
+  /**
+   * Moves over up to {@code max} entries after the current one, as that many {@link #next()}
+   * calls would, and puts each one's value in {@code out} from index 0; returns how many, fewer
+   * only when the cursor has passed its last entry (it is then no longer valid). For scans that
+   * want values alone. The values are shared as {@link #value()}'s are.
+   */
+  default int nextValues(byte[][] out, int max) {
+    int n = 0;
+    while (n < max && next()) {
+      out[n++] = value();
+    }
+    return n;
+  }
+
   @Override
   void close();
 }

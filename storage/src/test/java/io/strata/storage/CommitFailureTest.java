@@ -214,6 +214,8 @@ class CommitFailureTest {
           }
         }
       });
+      // the first fault is armed before any thread commits, so one fails however fast they run
+      failAtPage(store, 1 + faults.nextInt(3), null);
       threads.forEach(Thread::start);
       injector.start();
       for (Thread t : threads) {

@@ -38,6 +38,8 @@ final class TableScanOp implements BatchSource {
   private int rangeIndex;
   private Cursor cursor;
   private int sinceCheck;
+  /** Values a batch takes from the cursor at once ({@link #nextBatch}), made when first needed. */
+  private byte[][] values;
 
   TableScanOp(StrataTableScan scan) {
     this.def = scan.strataTable().def();
@@ -97,9 +99,37 @@ final class TableScanOp implements BatchSource {
 
   @Override
   public boolean nextBatch(ColumnBatch batch) {
+    if (rows == null) {
+      batch.size = 0;
+      return false;
+    }
+    ctx.checkCancelled();
     int n = 0;
-    byte[] value;
-    while (n < ColumnBatch.CAPACITY && (value = nextValue()) != null) {
+    while (n < ColumnBatch.CAPACITY) {
+      if (cursor != null && index == null) {
+        // the rest of the row tree's range, values only (a cursor is open once its first entry
+        // was read through nextValue)
+        if (values == null) {
+          values = new byte[ColumnBatch.CAPACITY][];
+        }
+        int got;
+        try {
+          got = cursor.nextValues(values, ColumnBatch.CAPACITY - n);
+        } catch (StorageException e) {
+          throw Storage.translate(e);
+        }
+        for (int k = 0; k < got; k++) {
+          RowCodec.decodeInto(values[k], outputOfSlot, batch, n++);
+        }
+        if (n == ColumnBatch.CAPACITY) {
+          break;
+        }
+      }
+      // the first row of the next range, or of the next index entry's row
+      byte[] value = nextValue();
+      if (value == null) {
+        break;
+      }
       RowCodec.decodeInto(value, outputOfSlot, batch, n++);
     }
     batch.size = n;
