@@ -38,8 +38,17 @@ final class TableScanOp implements BatchSource {
   private int rangeIndex;
   private Cursor cursor;
   private int sinceCheck;
-  /** Values a batch takes from the cursor at once ({@link #nextBatch}), made when first needed. */
+  /**
+   * Values taken from the cursor at once ({@link #nextBatch}, {@link #nextAhead}), made when first
+   * needed; rows read ahead are those from valuesAt to valuesEnd.
+   */
   private byte[][] values;
+  private int valuesAt;
+  private int valuesEnd;
+  /** Whether next() reads rows ahead: nothing changes the version read while the scan runs. */
+  private boolean readAhead;
+  /** How many rows the next read ahead takes: few at first (a LIMIT may stop early), then more. */
+  private int ahead;
 
   TableScanOp(StrataTableScan scan) {
     this.def = scan.strataTable().def();
@@ -76,6 +85,7 @@ final class TableScanOp implements BatchSource {
         rows = txn.tree(def.treeName()).orElse(null);
         index = path != null && path.index() != null
             ? txn.tree(path.index().treeName()).orElse(null) : null;
+        readAhead = index == null && scope.unchanging(version);
       } catch (StorageException e) {
         throw Storage.translate(e);
       }
@@ -84,12 +94,40 @@ final class TableScanOp implements BatchSource {
         : KeyRanges.compute(path.ranges(), keyTypes, keyDescending, context);
     rangeIndex = 0;
     cursor = null;
+    valuesAt = 0;
+    valuesEnd = 0;
+    ahead = 16;
   }
 
   @Override
   public Object[] next() {
-    byte[] value = nextValue();
+    byte[] value = readAhead ? nextAhead() : nextValue();
     return value == null ? null : RowFormat.decode(value, outputOfSlot, width);
+  }
+
+  /** The next row's bytes, the rows after it in the range read ahead through the cursor. */
+  private byte[] nextAhead() {
+    if (valuesAt < valuesEnd) {
+      return values[valuesAt++];
+    }
+    if (cursor != null) {
+      if (values == null) {
+        values = new byte[ColumnBatch.CAPACITY][];
+      }
+      ctx.checkCancelled();
+      try {
+        valuesEnd = cursor.nextValues(values, ahead);
+      } catch (StorageException e) {
+        throw Storage.translate(e);
+      }
+      valuesAt = 0;
+      ahead = Math.min(2 * ahead, ColumnBatch.CAPACITY);
+      if (valuesEnd > 0) {
+        return values[valuesAt++];
+      }
+    }
+    // the first row of the next range (a cursor opened, or a point read), or the end
+    return nextValue();
   }
 
   @Override
@@ -105,6 +143,10 @@ final class TableScanOp implements BatchSource {
     }
     ctx.checkCancelled();
     int n = 0;
+    // rows next() read ahead come first
+    while (valuesAt < valuesEnd && n < ColumnBatch.CAPACITY) {
+      RowCodec.decodeInto(values[valuesAt++], outputOfSlot, batch, n++);
+    }
     while (n < ColumnBatch.CAPACITY) {
       if (cursor != null && index == null) {
         // the rest of the row tree's range, values only (a cursor is open once its first entry
@@ -195,5 +237,7 @@ final class TableScanOp implements BatchSource {
       cursor.close();
       cursor = null;
     }
+    valuesAt = 0;
+    valuesEnd = 0;
   }
 }

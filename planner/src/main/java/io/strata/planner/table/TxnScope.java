@@ -91,6 +91,15 @@ public final class TxnScope implements AutoCloseable {
     return rowIds;
   }
 
+  /**
+   * Whether what the reader of this version sees stays as it is while the statement runs, so a
+   * scan may read ahead: a historical version, or a read-only transaction. A write transaction
+   * may change under a query whose result is still being read, by a later statement of its own.
+   */
+  public boolean unchanging(long version) {
+    return version >= 0 || !(txn instanceof WriteTxn);
+  }
+
   /** The transaction reading the given committed version, or the statement's for version < 0. */
   public ReadTxn reader(long version) {
     if (version < 0) {
