@@ -111,15 +111,8 @@ final class TableScanOp implements BatchSource {
       return values[valuesAt++];
     }
     if (cursor != null) {
-      if (values == null) {
-        values = new byte[ColumnBatch.CAPACITY][];
-      }
       ctx.checkCancelled();
-      try {
-        valuesEnd = cursor.nextValues(values, ahead);
-      } catch (StorageException e) {
-        throw Storage.translate(e);
-      }
+      valuesEnd = takeValues(ahead);
       valuesAt = 0;
       ahead = Math.min(2 * ahead, ColumnBatch.CAPACITY);
       if (valuesEnd > 0) {
@@ -128,6 +121,18 @@ final class TableScanOp implements BatchSource {
     }
     // the first row of the next range (a cursor opened, or a point read), or the end
     return nextValue();
+  }
+
+  /** Up to max values of the entries after the cursor's, into values from index 0; how many. */
+  private int takeValues(int max) {
+    if (values == null) {
+      values = new byte[ColumnBatch.CAPACITY][];
+    }
+    try {
+      return cursor.nextValues(values, max);
+    } catch (StorageException e) {
+      throw Storage.translate(e);
+    }
   }
 
   @Override
@@ -151,15 +156,7 @@ final class TableScanOp implements BatchSource {
       if (cursor != null && index == null) {
         // the rest of the row tree's range, values only (a cursor is open once its first entry
         // was read through nextValue)
-        if (values == null) {
-          values = new byte[ColumnBatch.CAPACITY][];
-        }
-        int got;
-        try {
-          got = cursor.nextValues(values, ColumnBatch.CAPACITY - n);
-        } catch (StorageException e) {
-          throw Storage.translate(e);
-        }
+        int got = takeValues(ColumnBatch.CAPACITY - n);
         for (int k = 0; k < got; k++) {
           RowCodec.decodeInto(values[k], outputOfSlot, batch, n++);
         }
