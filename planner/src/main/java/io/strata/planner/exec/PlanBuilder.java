@@ -9,6 +9,7 @@ import io.strata.planner.eval.StrataRexExecutor;
 import io.strata.planner.eval.Values;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -55,7 +56,7 @@ public final class PlanBuilder {
     }
     if (rel instanceof LogicalFilter) {
       LogicalFilter f = (LogicalFilter) rel;
-      return new FilterOp(build(f.getInput(), scans), RexCompiler.compile(f.getCondition()));
+      return filter(build(f.getInput(), scans), f.getCondition());
     }
     if (rel instanceof LogicalCalc) {
       return calc((LogicalCalc) rel, scans);
@@ -141,15 +142,30 @@ public final class PlanBuilder {
 
   private static Operator calc(LogicalCalc calc, ScanFactory scans) {
     RexProgram program = calc.getProgram();
+    Operator input = build(calc.getInput(), scans);
     Evaluator condition = null;
     if (program.getCondition() != null) {
-      condition = RexCompiler.compile(program.expandLocalRef(program.getCondition()));
+      RexNode c = program.expandLocalRef(program.getCondition());
+      if (input instanceof FilterableScan) {
+        input = filter(input, c);
+      } else {
+        condition = RexCompiler.compile(c);
+      }
     }
     List<RexNode> projects = new ArrayList<>();
     for (RexLocalRef ref : program.getProjectList()) {
       projects.add(program.expandLocalRef(ref));
     }
-    return new CalcOp(build(calc.getInput(), scans), condition, RexCompiler.compile(projects));
+    return new CalcOp(input, condition, RexCompiler.compile(projects));
+  }
+
+  /** Rows of input for which condition is TRUE; a scan that can tests it while it decodes. */
+  private static Operator filter(Operator input, RexNode condition) {
+    Evaluator test = RexCompiler.compile(condition);
+    if (input instanceof FilterableScan scan) {
+      return scan.filtered(test, RelOptUtil.InputFinder.bits(condition).toArray());
+    }
+    return new FilterOp(input, test);
   }
 
   private static Operator values(LogicalValues v) {

@@ -7,19 +7,23 @@ import io.strata.planner.catalog.TableDef;
 import io.strata.planner.codec.ColumnBatch;
 import io.strata.planner.codec.RowCodec;
 import io.strata.planner.codec.ValueType;
+import io.strata.planner.eval.Evaluator;
 import io.strata.planner.exec.BatchSource;
 import io.strata.planner.exec.ExecContext;
+import io.strata.planner.exec.FilterableScan;
+import io.strata.planner.exec.Operator;
 import io.strata.storage.Cursor;
 import io.strata.storage.ReadTxn;
 import io.strata.storage.StorageException;
 import io.strata.storage.Tree;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads a table: the whole row tree, ranges of it (primary key path), or ranges of an index tree
  * with a row lookup per entry. Emits the scan's columns in order.
  */
-final class TableScanOp implements BatchSource {
+final class TableScanOp implements BatchSource, FilterableScan {
   private final TableDef def;
   private final long version;
   private final AccessPath path;
@@ -101,8 +105,38 @@ final class TableScanOp implements BatchSource {
 
   @Override
   public Object[] next() {
-    byte[] value = readAhead ? nextAhead() : nextValue();
+    byte[] value = nextStored();
     return value == null ? null : RowFormat.decode(value, outputOfSlot, width);
+  }
+
+  /** The stored bytes of the next row, or null at the end (what {@link #next} decodes). */
+  byte[] nextStored() {
+    return readAhead ? nextAhead() : nextValue();
+  }
+
+  @Override
+  public Operator filtered(Evaluator condition, int[] columns) {
+    boolean[] read = new boolean[width];
+    for (int c : columns) {
+      read[c] = true;
+    }
+    return new FilteredScanOp(this, condition, columns, slotsOf(read, true),
+        slotsOf(read, false));
+  }
+
+  /** This scan's slot → output map restricted to the outputs whose flag in read is wanted. */
+  private int[] slotsOf(boolean[] read, boolean wanted) {
+    int[] slots = outputOfSlot.clone();
+    int last = -1;
+    for (int s = 0; s < slots.length; s++) {
+      if (slots[s] >= 0 && read[slots[s]] != wanted) {
+        slots[s] = -1;
+      } else if (slots[s] >= 0) {
+        last = s;
+      }
+    }
+    // ends at the last slot wanted, as RowFormat.decoderFor's maps do
+    return Arrays.copyOf(slots, last + 1);
   }
 
   /** The next row's bytes, the rows after it in the range read ahead through the cursor. */
