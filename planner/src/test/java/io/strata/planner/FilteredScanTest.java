@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,6 @@ class FilteredScanTest {
       List<Row> oldModel = List.copyOf(model);
       for (int i = 0; i < 600; i++) {
         id += 1 + r.nextInt(3);
-        // new rows interleave with old ones by id only through the updates below
         Row row = new Row(id, r.nextInt(5) == 0 ? null : r.nextInt(40),
             r.nextInt(7) == 0 ? null : "b" + r.nextInt(30),
             r.nextInt(4) == 0 ? null : r.nextInt(40));
@@ -90,7 +90,7 @@ class FilteredScanTest {
 
   /** The query's rows, outside a write transaction (read ahead) and inside one, against the model. */
   private static void check(Db db, List<Row> model, String sql, Predicate<Row> where,
-      java.util.function.Function<Row, String> render) {
+      Function<Row, String> render) {
     List<String> want = model.stream().filter(where).map(render).toList();
     assertEquals(want, db.rows(sql), sql);
     db.exec("BEGIN");

@@ -159,7 +159,7 @@ public final class PlanBuilder {
     return new CalcOp(input, condition, RexCompiler.compile(projects));
   }
 
-  /** Rows of input for which condition is TRUE; a scan that can tests it while it decodes. */
+  /** Rows of input for which condition is TRUE; a scan that can test it does so as it decodes. */
   private static Operator filter(Operator input, RexNode condition) {
     Evaluator test = RexCompiler.compile(condition);
     if (input instanceof FilterableScan scan) {
